@@ -1,5 +1,6 @@
 package com.lucid.payment.gateway;
 
+import com.lucid.payment.api.ErrorCode;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package com.lucid.payment.gateway;
 
+import com.lucid.payment.api.ErrorCode;
 import com.lucid.payment.bus.BusAddress;
 import com.lucid.payment.bus.CallContext;
 import com.lucid.payment.bus.Plane;

@@ -1,4 +1,4 @@
-package com.lucid.payment.gateway;
+package com.lucid.payment.api;
 
 /** Every error code a client can see, with its HTTP status: the brief's codes, then this service's extensions. */
 public enum ErrorCode {
@@ -14,9 +14,16 @@ public enum ErrorCode {
   RATE_LIMITED("LUCID_ERR_2009", 429),
   FORBIDDEN("LUCID_ERR_2010", 403),
   INVALID_REQUEST("LUCID_ERR_2011", 400),
+  IDEMPOTENCY_IN_FLIGHT("LUCID_ERR_2012", 409),
+  IDEMPOTENCY_MISMATCH("LUCID_ERR_2013", 422),
+  PAYLOAD_TOO_LARGE("LUCID_ERR_2014", 413),
   ROUTE_NOT_FOUND("LUCID_ERR_2015", 404),
+  INVALID_STATE("LUCID_ERR_2016", 409),
   UNAVAILABLE("LUCID_ERR_2017", 503),
-  INTERNAL("LUCID_ERR_2018", 500);
+  INTERNAL("LUCID_ERR_2018", 500),
+  COMPLIANCE_SIGNATURE("LUCID_ERR_2019", 400),
+  INVALID_AMOUNT("LUCID_ERR_2020", 400),
+  PAUSED("LUCID_ERR_2021", 503);
 
   private final String code;
   private final int status;
@@ -32,5 +39,14 @@ public enum ErrorCode {
 
   public int status() {
     return status;
+  }
+
+  public static java.util.Optional<ErrorCode> ofCode(String code) {
+    for (ErrorCode c : values()) {
+      if (c.code.equals(code)) {
+        return java.util.Optional.of(c);
+      }
+    }
+    return java.util.Optional.empty();
   }
 }
