@@ -13,6 +13,7 @@ import com.lucid.payment.tron.TronClientVerticle;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
@@ -52,8 +53,16 @@ public final class Application {
         .build();
     PlaneAcl.install(vertx.eventBus(), registry);
     Application app = new Application(config, vertx, registry);
-    return app.startParts().map(v -> app)
-        .recover(err -> app.stop().transform(ignored -> Future.failedFuture(err)));
+    // a promise made outside any Vert.x context: its listeners still run after a failed start has closed Vert.x
+    Promise<Application> started = Promise.promise();
+    app.startParts().onComplete(ar -> {
+      if (ar.succeeded()) {
+        started.complete(app);
+      } else {
+        app.stop().onComplete(stopped -> started.fail(ar.cause()));
+      }
+    });
+    return started.future();
   }
 
   private Future<Void> startParts() {
