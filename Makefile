@@ -1,0 +1,21 @@
+# tron-payment-service: `make run` runs the service (devnet + embedded store), `make test` runs every test.
+JAR := target/tron-payment-service.jar
+MVN := mvn -B -ntp
+SOURCES := pom.xml $(shell find src/main -type f 2>/dev/null)
+
+.PHONY: run test package clean
+
+run: $(JAR)
+	java -Dvertx.disableFileCPResolving=true -jar $(JAR)
+
+package: $(JAR)
+
+$(JAR): $(SOURCES)
+	$(MVN) -q package -DskipTests
+
+test:
+	$(MVN) verify
+
+clean:
+	$(MVN) -q clean
+	rm -rf data

@@ -1,0 +1,161 @@
+package com.lucid.payment.config;
+
+import com.lucid.payment.config.ServiceConfig.Secret;
+import com.lucid.payment.config.ServiceConfig.SocksProxy;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.regex.Pattern;
+
+/** Reads the environment once and validates it into a {@link ServiceConfig}; the first bad value stops start-up. */
+public final class ConfigLoader {
+  private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:\\-\\[\\]]+");
+  private static final Pattern BASE58_ADDRESS = Pattern.compile("T[1-9A-HJ-NP-Za-km-z]{33}");
+  private static final Set<PosixFilePermission> GROUP_OR_OTHERS = EnumSet.of(
+      PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
+      PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+
+  private ConfigLoader() {}
+
+  public static ServiceConfig fromEnvironment() {
+    return load(System.getenv());
+  }
+
+  public static ServiceConfig load(Map<String, String> vars) {
+    Env env = new Env(vars);
+    Path dataDir = Path.of(env.get("DATA_DIR", "data"));
+    return new ServiceConfig(http(env), tron(env, dataDir), store(env, dataDir), logging(env));
+  }
+
+  private static ServiceConfig.Http http(Env env) {
+    String bind = env.get("BIND_ADDRESS", "127.0.0.1");
+    if (!HOST.matcher(bind).matches()) {
+      throw new ConfigException("BIND_ADDRESS", "'" + bind + "' is not an IP address or host name");
+    }
+    int gateway = env.firstOf("PORT", "SERVICE_PORT").map(v -> Env.parseInt("PORT", v, 0, 65535)).orElse(8080);
+    int management = env.integer("METRICS_PORT", 8090, 0, 65535);
+    if (gateway != 0 && gateway == management) {
+      throw new ConfigException("METRICS_PORT", "must differ from the gateway PORT (" + gateway + ")");
+    }
+    return new ServiceConfig.Http(bind, gateway, management);
+  }
+
+  private static ServiceConfig.Tron tron(Env env, Path dataDir) {
+    TronNetwork network = env.oneOf("TRON_NETWORK", TronNetwork.class, TronNetwork.DEVNET);
+    List<String> nodes = env.get("TRON_NODE_URL").map(ConfigLoader::nodeUrls).orElse(network.defaultNodeUrls());
+    Optional<String> usdt = env.firstOf("TRON_CONTRACT_ADDRESS", "USDT_CONTRACT_ADDRESS")
+        .or(() -> Optional.ofNullable(network.defaultUsdtContract()));
+    usdt.ifPresent(u -> {
+      if (!BASE58_ADDRESS.matcher(u).matches()) {
+        throw new ConfigException("TRON_CONTRACT_ADDRESS", "'" + u + "' is not a base58 TRON address (T + 33 chars)");
+      }
+    });
+    Optional<SocksProxy> proxy = env.get("TOR_PROXY").map(ConfigLoader::socksProxy);
+    boolean torOnly = env.bool("TOR_ONLY", false);
+    if (torOnly && proxy.isEmpty()) {
+      throw new ConfigException("TOR_ONLY", "is true but TOR_PROXY is not set: refusing to connect to TRON directly");
+    }
+    if (network == TronNetwork.MAINNET && !(torOnly && proxy.isPresent())) {
+      throw new ConfigException("TRON_NETWORK", "mainnet requires TOR_ONLY=true and TOR_PROXY=socks5://host:port");
+    }
+    Path defaultKey = network == TronNetwork.DEVNET
+        ? dataDir.resolve("devnet-hot-wallet.key") : Path.of("/run/secrets/tron_private_key");
+    Path keyFile = Path.of(env.get("TRON_PRIVATE_KEY_FILE", defaultKey.toString()));
+    checkKeyFile(keyFile, network);
+    Optional<Secret> apiKey = env.secret("TRON_API_KEY");
+    int blockMs = env.integer("DEVNET_BLOCK_MS", 3000, 10, 60_000);
+    return new ServiceConfig.Tron(network, nodes, usdt, keyFile, apiKey, proxy, torOnly, blockMs);
+  }
+
+  private static List<String> nodeUrls(String csv) {
+    List<String> urls = new ArrayList<>();
+    for (String raw : csv.split(",")) {
+      String url = raw.trim();
+      try {
+        URI uri = new URI(url);
+        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+          throw new URISyntaxException(url, "not http(s)");
+        }
+      } catch (URISyntaxException e) {
+        throw new ConfigException("TRON_NODE_URL", "'" + url + "' is not an http:// or https:// URL");
+      }
+      urls.add(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+    }
+    return List.copyOf(urls);
+  }
+
+  private static SocksProxy socksProxy(String value) {
+    try {
+      URI uri = new URI(value);
+      if ("socks5".equals(uri.getScheme()) && uri.getHost() != null && uri.getPort() > 0 && uri.getPort() <= 65535) {
+        return new SocksProxy(uri.getHost(), uri.getPort());
+      }
+    } catch (URISyntaxException e) {
+      // reported below
+    }
+    throw new ConfigException("TOR_PROXY", "'" + value + "' is not of the form socks5://host:port");
+  }
+
+  /** The key file must be private to its owner; on devnet a missing file is generated later. */
+  private static void checkKeyFile(Path keyFile, TronNetwork network) {
+    if (!Files.exists(keyFile)) {
+      if (network != TronNetwork.DEVNET) {
+        throw new ConfigException("TRON_PRIVATE_KEY_FILE", "file " + keyFile + " does not exist");
+      }
+      return;
+    }
+    try {
+      Set<PosixFilePermission> perms = Files.getPosixFilePermissions(keyFile);
+      if (perms.stream().anyMatch(GROUP_OR_OTHERS::contains)) {
+        throw new ConfigException("TRON_PRIVATE_KEY_FILE",
+            "file " + keyFile + " is accessible by group or others; allow only its owner (chmod 600)");
+      }
+    } catch (UnsupportedOperationException | IOException e) {
+      throw new ConfigException("TRON_PRIVATE_KEY_FILE", "cannot read the permissions of " + keyFile);
+    }
+  }
+
+  private static ServiceConfig.Store store(Env env, Path dataDir) {
+    Optional<Secret> mongoUrl = env.secret("MONGO_URL");
+    mongoUrl.ifPresent(u -> {
+      if (!u.value().startsWith("mongodb://") && !u.value().startsWith("mongodb+srv://")) {
+        throw new ConfigException("MONGO_URL", "must start with mongodb:// or mongodb+srv://");
+      }
+    });
+    String database = env.get("MONGO_DATABASE", "lucid_payments");
+    if (!database.matches("[A-Za-z0-9_-]{1,63}")) {
+      throw new ConfigException("MONGO_DATABASE", "'" + database + "' is not a valid database name");
+    }
+    Path file = Path.of(env.get("EMBEDDED_STORE_FILE", dataDir.resolve("payments.mv.db").toString()));
+    return new ServiceConfig.Store(mongoUrl, database, file, env.bool("STORE_FSYNC", false));
+  }
+
+  private static ServiceConfig.Logging logging(Env env) {
+    LogLevel level = env.oneOf("LOG_LEVEL", LogLevel.class, LogLevel.INFO);
+    LogFormat format = env.oneOf("LOG_FORMAT", LogFormat.class, LogFormat.TEXT);
+    return new ServiceConfig.Logging(level.jul, format == LogFormat.JSON);
+  }
+
+  private enum LogFormat { TEXT, JSON }
+
+  /** The brief's level names mapped onto java.util.logging. */
+  private enum LogLevel {
+    DEBUG(Level.FINE), INFO(Level.INFO), WARNING(Level.WARNING), ERROR(Level.SEVERE), CRITICAL(Level.SEVERE);
+
+    private final Level jul;
+
+    LogLevel(Level jul) {
+      this.jul = jul;
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package com.lucid.payment.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** The whole validated configuration of one service instance; built once at start by {@link ConfigLoader}. */
+public record ServiceConfig(Http http, Tron tron, Store store, Logging logging) {
+
+  /** HTTP listeners: the gateway (ops plane) and the management port (health, metrics). */
+  public record Http(String bindAddress, int gatewayPort, int managementPort) {}
+
+  /**
+   * Where and how TRON is reached.
+   *
+   * @param nodeUrls full-node base URLs, tried in order (empty on devnet until the devnet runs)
+   * @param usdtContract base58 USDT contract, empty on devnet (the devnet reports its own)
+   * @param privateKeyFile the hot wallet key file; on devnet it is created when missing
+   * @param apiKey the TRON-PRO-API-KEY header value, a secret
+   * @param torProxy SOCKS5 proxy every TRON request goes through, when set
+   */
+  public record Tron(
+      TronNetwork network,
+      List<String> nodeUrls,
+      Optional<String> usdtContract,
+      Path privateKeyFile,
+      Optional<Secret> apiKey,
+      Optional<SocksProxy> torProxy,
+      boolean torOnly,
+      int devnetBlockMs) {}
+
+  /** A SOCKS5 endpoint. */
+  public record SocksProxy(String host, int port) {
+    @Override
+    public String toString() {
+      return "socks5://" + host + ":" + port;
+    }
+  }
+
+  /**
+   * The payout store.
+   *
+   * @param mongoUrl an external MongoDB; empty means the embedded store
+   * @param embeddedFile the H2 file of the embedded store
+   * @param embeddedFsync force every commit to the disk (survives power loss, costs throughput)
+   */
+  public record Store(Optional<Secret> mongoUrl, String database, Path embeddedFile, boolean embeddedFsync) {
+    public boolean embedded() {
+      return mongoUrl.isEmpty();
+    }
+  }
+
+  /** Log level (JUL names accepted as the brief's DEBUG..CRITICAL) and line format. */
+  public record Logging(java.util.logging.Level level, boolean json) {}
+
+  /** A secret string: its value never appears in toString, logs or errors. */
+  public record Secret(String value) {
+    @Override
+    public String toString() {
+      return "Secret[***]";
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package com.lucid.payment.gateway;
+
+import io.vertx.ext.web.RoutingContext;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** X-Request-ID: taken from the request when it is a sane token, else generated; echoed on every response. */
+public final class RequestIds {
+  public static final String HEADER = "X-Request-ID";
+  private static final String KEY = "request_id";
+  private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+  private RequestIds() {}
+
+  /** The route handler that assigns the id; install first. */
+  public static void assign(RoutingContext ctx) {
+    String given = ctx.request().getHeader(HEADER);
+    String id = given != null && VALID.matcher(given).matches() ? given : newId();
+    ctx.put(KEY, id);
+    ctx.response().putHeader(HEADER, id);
+    ctx.next();
+  }
+
+  public static String of(RoutingContext ctx) {
+    String id = ctx.get(KEY);
+    return id == null ? newId() : id;
+  }
+
+  public static String newId() {
+    return "req_" + UUID.randomUUID().toString().replace("-", "");
+  }
+}

@@ -1,0 +1,43 @@
+package com.lucid.payment.store;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.IndexOptions;
+import io.vertx.ext.mongo.MongoClient;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The collections the service owns (all named payout*) and the indexes it creates at start. */
+public final class StoreSchema {
+  public static final String PAYOUTS = "payouts";
+
+  private StoreSchema() {}
+
+  private record Index(String collection, JsonObject keys, IndexOptions options) {
+    boolean unique() {
+      return options.isUnique();
+    }
+  }
+
+  private static List<Index> indexes() {
+    List<Index> list = new ArrayList<>();
+    list.add(new Index(PAYOUTS, new JsonObject().put("status", 1).put("created_at", 1), new IndexOptions()));
+    list.add(new Index(PAYOUTS, new JsonObject().put("created_at", -1), new IndexOptions()));
+    return list;
+  }
+
+  /**
+   * Creates every index; idempotent, so every start runs it. Unique indexes carry invariants and are created
+   * everywhere; the others only speed up queries and are skipped on the embedded server, which cannot build them.
+   */
+  public static Future<Void> ensureIndexes(MongoClient mongo, boolean embedded) {
+    Future<Void> chain = Future.succeededFuture();
+    for (Index index : indexes()) {
+      if (embedded && !index.unique()) {
+        continue;
+      }
+      chain = chain.compose(v -> mongo.createIndexWithOptions(index.collection(), index.keys(), index.options()));
+    }
+    return chain;
+  }
+}

@@ -1,0 +1,138 @@
+package com.lucid.payment.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.logging.Level;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConfigLoaderTest {
+  @TempDir Path dir;
+
+  private Map<String, String> env(String... kv) {
+    Map<String, String> env = new HashMap<>();
+    env.put("DATA_DIR", dir.toString());
+    for (int i = 0; i < kv.length; i += 2) {
+      env.put(kv[i], kv[i + 1]);
+    }
+    return env;
+  }
+
+  @Test
+  void noConfigurationMeansDevnetEmbeddedStoreOnLoopback() {
+    ServiceConfig c = ConfigLoader.load(env());
+    assertEquals(TronNetwork.DEVNET, c.tron().network());
+    assertEquals("127.0.0.1", c.http().bindAddress());
+    assertEquals(8080, c.http().gatewayPort());
+    assertEquals(8090, c.http().managementPort());
+    assertTrue(c.store().embedded());
+    assertEquals(dir.resolve("payments.mv.db"), c.store().embeddedFile());
+    assertEquals(dir.resolve("devnet-hot-wallet.key"), c.tron().privateKeyFile());
+    assertEquals("lucid_payments", c.store().database());
+    assertFalse(c.tron().torOnly());
+    assertEquals(Level.INFO, c.logging().level());
+  }
+
+  @ParameterizedTest(name = "{0}={1}")
+  @CsvSource(delimiter = '|', value = {
+      "TRON_NETWORK|moonnet|TRON_NETWORK: 'moonnet' is not one of mainnet, shasta, nile, devnet",
+      "PORT|http|PORT: 'http' is not a whole number from 0 to 65535",
+      "PORT|70000|PORT: '70000' is not a whole number from 0 to 65535",
+      "METRICS_PORT|-1|METRICS_PORT: '-1' is not a whole number from 0 to 65535",
+      "METRICS_PORT|8080|METRICS_PORT: must differ from the gateway PORT (8080)",
+      "BIND_ADDRESS|not an address|BIND_ADDRESS: 'not an address' is not an IP address or host name",
+      "TRON_NODE_URL|ftp://node|TRON_NODE_URL: 'ftp://node' is not an http:// or https:// URL",
+      "TOR_PROXY|http://127.0.0.1:9050|TOR_PROXY: 'http://127.0.0.1:9050' is not of the form socks5://host:port",
+      "TOR_PROXY|socks5://tor|TOR_PROXY: 'socks5://tor' is not of the form socks5://host:port",
+      "TOR_ONLY|yes|TOR_ONLY: 'yes' is not true or false",
+      "TOR_ONLY|true|TOR_ONLY: is true but TOR_PROXY is not set: refusing to connect to TRON directly",
+      "MONGO_URL|postgres://db|MONGO_URL: must start with mongodb:// or mongodb+srv://",
+      "MONGO_DATABASE|bad name!|MONGO_DATABASE: 'bad name!' is not a valid database name",
+      "LOG_LEVEL|LOUD|LOG_LEVEL: 'LOUD' is not one of debug, info, warning, error, critical",
+      "LOG_FORMAT|xml|LOG_FORMAT: 'xml' is not one of text, json",
+      "STORE_FSYNC|1|STORE_FSYNC: '1' is not true or false",
+      "DEVNET_BLOCK_MS|5|DEVNET_BLOCK_MS: '5' is not a whole number from 10 to 60000",
+      "TRON_CONTRACT_ADDRESS|0xdeadbeef|TRON_CONTRACT_ADDRESS: '0xdeadbeef' is not a base58 TRON address (T + 33 chars)",
+  })
+  void eachBadValueStopsStartUpWithItsMessage(String variable, String value, String message) {
+    ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(env(variable, value)));
+    assertEquals(message, e.getMessage());
+    assertEquals(variable, e.variable());
+  }
+
+  @Test
+  void mainnetRequiresTorOnlyAndAProxy() throws IOException {
+    Path key = privateKeyFile("rw-------");
+    ConfigException noTor = assertThrows(ConfigException.class, () -> ConfigLoader.load(env(
+        "TRON_NETWORK", "mainnet", "TRON_PRIVATE_KEY_FILE", key.toString())));
+    assertEquals("TRON_NETWORK: mainnet requires TOR_ONLY=true and TOR_PROXY=socks5://host:port", noTor.getMessage());
+    ServiceConfig ok = ConfigLoader.load(env("TRON_NETWORK", "mainnet", "TRON_PRIVATE_KEY_FILE", key.toString(),
+        "TOR_ONLY", "true", "TOR_PROXY", "socks5://127.0.0.1:9050"));
+    assertEquals("TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t", ok.tron().usdtContract().orElseThrow());
+    assertEquals("socks5://127.0.0.1:9050", ok.tron().torProxy().orElseThrow().toString());
+  }
+
+  @Test
+  void keyFileReadableByGroupOrOthersIsRefused() throws IOException {
+    Path key = privateKeyFile("rw-r-----");
+    ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(env(
+        "TRON_NETWORK", "nile", "TRON_PRIVATE_KEY_FILE", key.toString())));
+    assertEquals("TRON_PRIVATE_KEY_FILE: file " + key
+        + " is accessible by group or others; allow only its owner (chmod 600)", e.getMessage());
+  }
+
+  @Test
+  void missingKeyFileOutsideDevnetIsRefused() {
+    Path missing = dir.resolve("absent.key");
+    ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(env(
+        "TRON_NETWORK", "shasta", "TRON_PRIVATE_KEY_FILE", missing.toString())));
+    assertEquals("TRON_PRIVATE_KEY_FILE: file " + missing + " does not exist", e.getMessage());
+  }
+
+  @Test
+  void secretsComeFromFilesAndNeverShowInToString() throws IOException {
+    Path url = dir.resolve("mongo_url");
+    Files.writeString(url, "mongodb://user:hunter2@db:27017/?replicaSet=rs0\n");
+    ServiceConfig c = ConfigLoader.load(env("MONGO_URL_FILE", url.toString()));
+    assertEquals("mongodb://user:hunter2@db:27017/?replicaSet=rs0", c.store().mongoUrl().orElseThrow().value());
+    assertFalse(c.toString().contains("hunter2"));
+    ConfigException both = assertThrows(ConfigException.class, () -> ConfigLoader.load(env(
+        "MONGO_URL_FILE", url.toString(), "MONGO_URL", "mongodb://x")));
+    assertEquals("MONGO_URL: set either MONGO_URL or MONGO_URL_FILE, not both", both.getMessage());
+    ConfigException unreadable = assertThrows(ConfigException.class, () -> ConfigLoader.load(env(
+        "TRON_API_KEY_FILE", dir.resolve("nope").toString())));
+    assertTrue(unreadable.getMessage().startsWith("TRON_API_KEY_FILE: file "), unreadable.getMessage());
+  }
+
+  @Test
+  void portAliasesMustAgree() {
+    assertEquals(9000, ConfigLoader.load(env("SERVICE_PORT", "9000")).http().gatewayPort());
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> ConfigLoader.load(env("PORT", "9000", "SERVICE_PORT", "9001")));
+    assertEquals("SERVICE_PORT: conflicts with PORT; set only one of them", e.getMessage());
+  }
+
+  @Test
+  void nodeUrlsAreAListWithoutTrailingSlashes() {
+    ServiceConfig c = ConfigLoader.load(env("TRON_NODE_URL", "http://a:8090/, https://b.example"));
+    assertEquals(java.util.List.of("http://a:8090", "https://b.example"), c.tron().nodeUrls());
+  }
+
+  private Path privateKeyFile(String perms) throws IOException {
+    Path key = dir.resolve("key-" + perms.replace("-", "_"));
+    Files.writeString(key, "0000000000000000000000000000000000000000000000000000000000000001");
+    Files.setPosixFilePermissions(key, PosixFilePermissions.fromString(perms));
+    return key;
+  }
+}
