@@ -5,6 +5,7 @@ import java.net.HttpURLConnection;
 import java.net.Proxy;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Set;
 
 /**
  * Container health probe: exits 0 when the management port answers 200 on /health/ready, 1 otherwise.
@@ -12,13 +13,16 @@ import java.net.URISyntaxException;
  * <p>The runtime image has no shell or curl, so Docker's HEALTHCHECK runs this class from the fat jar
  * in a JVM of its own. It touches nothing but the JDK: no Vert.x start-up cost.
  *
- * <p>Usage: {@code HealthCheck [PORT [HOST]]}; defaults: env MANAGEMENT_PORT else 8090, env
- * MANAGEMENT_HOST else 127.0.0.1. Prints one line either way.
+ * <p>Usage: {@code HealthCheck [PORT [HOST]]}. Without arguments it follows the service's own
+ * environment: port MANAGEMENT_PORT, else METRICS_PORT, else 8090; host MANAGEMENT_HOST, else
+ * BIND_ADDRESS unless that is a wildcard, else 127.0.0.1. Prints one line either way.
  */
 public final class HealthCheck {
   static final String PATH = "/health/ready";
   static final int DEFAULT_PORT = 8090;
   static final String DEFAULT_HOST = "127.0.0.1";
+  /** Bind addresses that mean "every interface": the probe then uses loopback. */
+  private static final Set<String> WILDCARDS = Set.of("0.0.0.0", "::", "[::]");
   private static final int CONNECT_TIMEOUT_MILLIS = 2_000;
   private static final int READ_TIMEOUT_MILLIS = 3_000;
 
@@ -44,18 +48,26 @@ public final class HealthCheck {
     if (args.length > 2) {
       throw new IllegalArgumentException("usage: HealthCheck [PORT [HOST]]");
     }
-    String port = args.length > 0 ? args[0] : System.getenv("MANAGEMENT_PORT");
-    String host = args.length > 1 ? args[1] : System.getenv("MANAGEMENT_HOST");
-    int portNumber = port == null || port.isBlank() ? DEFAULT_PORT : parsePort(port.trim());
-    String hostName = host == null || host.isBlank() ? DEFAULT_HOST : host.trim();
-    if (hostName.contains(":") && !hostName.startsWith("[")) {
-      hostName = "[" + hostName + "]"; // IPv6 literal
-    }
+    String port = args.length > 0 ? args[0] : firstSet("MANAGEMENT_PORT", "METRICS_PORT");
+    String host = args.length > 1 ? args[1] : firstSet("MANAGEMENT_HOST", "BIND_ADDRESS");
+    int portNumber = port == null ? DEFAULT_PORT : parsePort(port);
+    String hostName = host == null || WILDCARDS.contains(host) ? DEFAULT_HOST : host;
     try {
+      // this URI constructor brackets an IPv6 literal itself
       return new URI("http", null, hostName, portNumber, PATH, null, null);
     } catch (URISyntaxException e) {
       throw new IllegalArgumentException("bad host '" + hostName + "'", e);
     }
+  }
+
+  private static String firstSet(String... names) {
+    for (String name : names) {
+      String value = System.getenv(name);
+      if (value != null && !value.isBlank()) {
+        return value.trim();
+      }
+    }
+    return null;
   }
 
   private static int parsePort(String port) {

@@ -77,6 +77,14 @@ class HealthCheckTest {
   }
 
   @Test
+  void probeFollowsTheServicesOwnPortAndWildcardBindAddress() throws Exception {
+    ExternalTool.Run probe = healthCheck(Map.of("METRICS_PORT", port(), "BIND_ADDRESS", "0.0.0.0"));
+
+    assertEquals(0, probe.exitCode(), probe::describe);
+    assertTrue(probe.stdout().contains("http://127.0.0.1:" + port() + "/"), probe::describe);
+  }
+
+  @Test
   void badPortIsUnhealthyNotACrash() throws Exception {
     ExternalTool.Run probe = healthCheck(Map.of(), "not-a-port");
 
@@ -101,8 +109,9 @@ class HealthCheckTest {
         "-cp", classPath.toString(), "com.lucid.payment.app.HealthCheck"));
     command.addAll(List.of(args));
     Map<String, String> environment = new HashMap<>(env);
-    environment.putIfAbsent("MANAGEMENT_PORT", null);
-    environment.putIfAbsent("MANAGEMENT_HOST", null);
+    for (String inherited : List.of("MANAGEMENT_PORT", "METRICS_PORT", "MANAGEMENT_HOST", "BIND_ADDRESS")) {
+      environment.putIfAbsent(inherited, null);
+    }
     return ExternalTool.run(Duration.ofSeconds(30), environment, command);
   }
 }
