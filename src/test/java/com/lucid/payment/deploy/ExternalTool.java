@@ -119,8 +119,23 @@ final class ExternalTool {
   /** Starts command in the background, both streams into files the caller reads. */
   static Process start(Map<String, String> env, List<String> command, Path stdout, Path stderr)
       throws IOException {
+    return builder(PROJECT, command, stdout, stderr, env).start();
+  }
+
+  /** Like start, but in workDir with only env (plus PATH) as the environment: nothing leaks in. */
+  static Process startIsolated(Path workDir, Map<String, String> env, List<String> command,
+      Path stdout, Path stderr) throws IOException {
+    ProcessBuilder builder = builder(workDir, command, stdout, stderr, Map.of());
+    builder.environment().clear();
+    builder.environment().put("PATH", "/usr/local/bin:/usr/bin:/bin");
+    builder.environment().putAll(env);
+    return builder.start();
+  }
+
+  private static ProcessBuilder builder(Path workDir, List<String> command, Path stdout, Path stderr,
+      Map<String, String> env) {
     ProcessBuilder builder = new ProcessBuilder(command)
-        .directory(PROJECT.toFile())
+        .directory(workDir.toFile())
         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
         .redirectOutput(stdout.toFile())
         .redirectError(stderr.toFile());
@@ -131,6 +146,6 @@ final class ExternalTool {
         builder.environment().put(name, value);
       }
     });
-    return builder.start();
+    return builder;
   }
 }
