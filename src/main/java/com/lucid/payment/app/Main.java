@@ -5,6 +5,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    if (args.length > 0 && "devnet".equals(args[0])) { com.lucid.payment.devnet.DevnetCommand.main(java.util.Arrays.copyOfRange(args, 1, args.length)); return; }
     System.out.println("tron-payment-service");
   }
 }
