@@ -19,6 +19,7 @@ public final class Devnet implements DevnetHandle {
   private final DevnetOptions options;
   private final Chain chain;
   private final FaultBook faults = new FaultBook();
+  private final RequestLog requests = new RequestLog();
   private String deploymentId;
   private String baseUrl;
 
@@ -50,6 +51,10 @@ public final class Devnet implements DevnetHandle {
 
   FaultBook faultBook() {
     return faults;
+  }
+
+  RequestLog requestLog() {
+    return requests;
   }
 
   Vertx vertx() {
@@ -193,5 +198,10 @@ public final class Devnet implements DevnetHandle {
   @Override
   public Map<String, DevnetFault> faults() {
     return faults.list();
+  }
+
+  @Override
+  public List<SeenRequest> requests() {
+    return requests.list();
   }
 }

@@ -6,6 +6,8 @@ import java.util.Map;
 
 /** A running devnet, for the code that started it: where it listens, and test control in-process. */
 public interface DevnetHandle {
+  /** The USDT TRC20 contract of every devnet, base58: for clients of a standalone devnet. */
+  String USDT_CONTRACT = UsdtToken.ADDRESS.base58();
 
   /** http://host:port, the full node HTTP API root (append /wallet/…, /walletsolidity/…). */
   String baseUrl();
@@ -45,4 +47,7 @@ public interface DevnetHandle {
 
   /** Faults in force by id, with the uses left in `times`. */
   Map<String, DevnetFault> faults();
+
+  /** The last requests received (up to 10,000), oldest first: remote host and path. */
+  List<SeenRequest> requests();
 }

@@ -25,6 +25,10 @@ public final class DevnetVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     Router router = Router.router(vertx);
+    router.route().handler(ctx -> {
+      devnet.requestLog().add(new SeenRequest(ctx.request().remoteAddress().host(), ctx.request().path()));
+      ctx.next();
+    });
     router.route().handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
     router.routeWithRegex("^/wallet(solidity)?/.*").handler(this::requestFaults);
     new BlockApi(devnet).mount(router);
