@@ -23,8 +23,9 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,18 +41,14 @@ class TransferLifecycleTest {
   @TempDir Path dir;
   ClientOnDevnet tron;
 
-  @BeforeEach
-  void start(Vertx vertx) {
-    tron = ClientOnDevnet.start(vertx, dir);
-  }
-
   @AfterEach
   void stop() {
     tron.stop();
   }
 
   @Test
-  void transferReachesSolidifiedSuccessAndMovesExactlyTheAmount() {
+  void transferReachesSolidifiedSuccessAndMovesExactlyTheAmount(Vertx vertx) {
+    tron = ClientOnDevnet.start(vertx, dir);
     TronAddress recipient = HotWallet.generate(new SecureRandom()).address();
     String hot = tron.wallet.address().base58();
     AccountBalance before = tron.devnet.balance(hot);
@@ -90,5 +87,35 @@ class TransferLifecycleTest {
     assertEquals(amount, tron.devnet.balance(recipient.base58()).usdtUnits());
     assertEquals(before.trxSun() - confirmed.feeSun(), after.trxSun());
     assertTrue(confirmed.feeSun() >= 130_285L * 100, "energy is burnt at 100 sun: " + confirmed.feeSun());
+
+    AttemptFate otherAmount = tron.call(BusAddress.TRON_FATE, FateQuery.of(attempt, recipient, amount + 1));
+    assertTrue(assertInstanceOf(AttemptFate.Mismatch.class, otherAmount).why().contains("not " + (amount + 1)));
+    AttemptFate otherRecipient = tron.call(BusAddress.TRON_FATE,
+        FateQuery.of(attempt, HotWallet.generate(new SecureRandom()).address(), amount));
+    assertInstanceOf(AttemptFate.Mismatch.class, otherRecipient);
+  }
+
+  @Test
+  void extraConfirmationsHoldAPayoutAsIncludedUntilTheSolidifiedHeadIsDeepEnough(Vertx vertx) {
+    tron = ClientOnDevnet.start(vertx, dir, Map.of("TRON_EXTRA_CONFIRMATIONS", "10"), d -> List.of(d.baseUrl()));
+    TronAddress recipient = HotWallet.generate(new SecureRandom()).address();
+    SignedAttempt attempt = tron.call(BusAddress.TRON_SIGN, TransferOrder.of("po_deep", 1, recipient, 3_000_000L));
+    assertEquals(BroadcastOutcome.Kind.ACCEPTED,
+        tron.<BroadcastOutcome>call(BusAddress.TRON_BROADCAST, attempt).kind());
+    FateQuery query = FateQuery.of(attempt, recipient, 3_000_000L);
+    AtomicBoolean heldWhileSolidified = new AtomicBoolean();
+    AttemptFate fate = eventually(() -> {
+      long solidBefore = tron.devnet.solidifiedBlockNumber();
+      AttemptFate f = tron.call(BusAddress.TRON_FATE, query);
+      if (f instanceof AttemptFate.Included included && solidBefore >= included.block()) {
+        heldWhileSolidified.set(true);
+      }
+      return f;
+    }, f -> f instanceof AttemptFate.Confirmed);
+    AttemptFate.Confirmed confirmed = (AttemptFate.Confirmed) fate;
+    assertTrue(confirmed.solidBlock() >= confirmed.block() + 10, "confirmed at " + confirmed);
+    assertTrue(heldWhileSolidified.get(), "solidified but not yet 10 blocks deep: still Included");
+    long block = confirmed.block();
+    assertTrue(tron.devnet.solidifiedBlockNumber() >= block + 10);
   }
 }
