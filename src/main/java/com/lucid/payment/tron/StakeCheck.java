@@ -29,7 +29,8 @@ final class StakeCheck {
   static byte[] verify(JsonObject tx, StakeOrder order, TronAddress owner, long nowMs, long latestExpirationMs) {
     String txid = tx.getString("txID");
     String rawHex = tx.getString("raw_data_hex");
-    if (!Hex.isHex(txid, 64) || rawHex == null || !Hex.isHex(rawHex, rawHex.length()) || rawHex.isEmpty()) {
+    if (!Hex.isHex(txid, 64) || rawHex == null || rawHex.isEmpty() || rawHex.length() % 2 != 0
+        || !Hex.isHex(rawHex, rawHex.length())) {
       throw TronFailures.refused("refused to sign the stake: the node's transaction lacks txID or raw_data_hex");
     }
     if (!tx.getJsonArray("signature", new JsonArray()).isEmpty()) {

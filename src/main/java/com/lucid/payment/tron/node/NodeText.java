@@ -18,7 +18,7 @@ public final class NodeText {
       return "";
     }
     String text = field;
-    if (!field.isEmpty() && Hex.isHex(field, field.length())) {
+    if (!field.isEmpty() && field.length() % 2 == 0 && Hex.isHex(field, field.length())) {
       try {
         String decoded = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
