@@ -44,14 +44,6 @@ final class Chain {
     return resources;
   }
 
-  Admission admission() {
-    return admission;
-  }
-
-  TronAddress witness() {
-    return forge.witnessAddress();
-  }
-
   synchronized Block headBlock() {
     return blocks.get(blocks.size() - 1);
   }

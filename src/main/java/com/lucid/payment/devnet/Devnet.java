@@ -19,8 +19,8 @@ public final class Devnet implements DevnetHandle {
   private final DevnetOptions options;
   private final Chain chain;
   private final FaultBook faults = new FaultBook();
-  private String deploymentId;
-  private String baseUrl;
+  private volatile String deploymentId;
+  private volatile String baseUrl;
 
   private Devnet(Vertx vertx, DevnetOptions options) {
     this.vertx = vertx;

@@ -37,12 +37,14 @@ public final class DevnetVerticle extends VerticleBase {
     router.route().failureHandler(ctx -> Routes.replyError(ctx, ctx.failure() == null
         ? new IllegalStateException("HTTP " + ctx.statusCode()) : ctx.failure()));
     DevnetOptions options = devnet.options();
-    blockTimer = vertx.setPeriodic(options.blockMs(), id -> devnet.onBlockSlot());
     return vertx.createHttpServer(new HttpServerOptions().setHost(options.host())
             .setPort(options.port()))
         .requestHandler(router)
         .listen()
-        .onSuccess(listening -> server = listening);
+        .onSuccess(listening -> {
+          server = listening;
+          blockTimer = vertx.setPeriodic(options.blockMs(), id -> devnet.onBlockSlot());
+        });
   }
 
   /** HTTP_ERROR answers a 5xx; TIMEOUT answers late or never. */

@@ -1,7 +1,6 @@
 package com.lucid.payment.devnet;
 
 import com.google.protobuf.ByteString;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Locale;
 import org.tron.trident.utils.Base58Check;
@@ -101,10 +100,6 @@ record TronAddress(String hex) {
 
   String render(boolean visible) {
     return visible ? base58() : hex;
-  }
-
-  boolean sameAs(byte[] other) {
-    return Arrays.equals(bytes(), other);
   }
 
   @Override
