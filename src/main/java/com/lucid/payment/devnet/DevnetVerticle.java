@@ -34,8 +34,14 @@ public final class DevnetVerticle extends VerticleBase {
     if (devnet.options().controlEnabled()) {
       new ControlApi(devnet).mount(router);
     }
-    router.route().failureHandler(ctx -> Routes.replyError(ctx, ctx.failure() == null
-        ? new IllegalStateException("HTTP " + ctx.statusCode()) : ctx.failure()));
+    router.route().failureHandler(ctx -> {
+      if (ctx.failure() == null) {
+        // a status failure such as 413 for a body over the limit, which TRON also answers as such
+        ctx.response().setStatusCode(ctx.statusCode()).end();
+      } else {
+        Routes.replyError(ctx, ctx.failure());
+      }
+    });
     DevnetOptions options = devnet.options();
     return vertx.createHttpServer(new HttpServerOptions().setHost(options.host())
             .setPort(options.port()))
