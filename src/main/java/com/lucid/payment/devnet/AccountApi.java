@@ -3,6 +3,7 @@ package com.lucid.payment.devnet;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Base64;
 import org.tron.trident.utils.Base58Check;
 
 /** getaccount, getaccountresource, validateaddress. */
@@ -86,7 +87,7 @@ final class AccountApi {
 
   private static boolean base64Valid(String input) {
     try {
-      byte[] bytes = java.util.Base64.getDecoder().decode(input);
+      byte[] bytes = Base64.getDecoder().decode(input);
       return bytes.length == 21 && bytes[0] == TronAddress.PREFIX;
     } catch (IllegalArgumentException e) {
       return false;

@@ -18,10 +18,6 @@ final class BlockForge {
       .formatHex(Digests.sha256("lucid-devnet:witness".getBytes(StandardCharsets.US_ASCII))));
   private final TronAddress witnessAddress = new TronAddress(witness.toHexAddress());
 
-  TronAddress witnessAddress() {
-    return witnessAddress;
-  }
-
   Block genesis(long timestamp) {
     return forge(0, new byte[32], timestamp, List.of());
   }

@@ -1,11 +1,13 @@
 package com.lucid.payment.devnet;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The devnet's chain in memory: blocks, the head and solidified ledgers, the pool and an index of
@@ -44,14 +46,6 @@ final class Chain {
     return resources;
   }
 
-  Admission admission() {
-    return admission;
-  }
-
-  TronAddress witness() {
-    return forge.witnessAddress();
-  }
-
   synchronized Block headBlock() {
     return blocks.get(blocks.size() - 1);
   }
@@ -70,7 +64,7 @@ final class Chain {
     if (id.length != 32) {
       return null;
     }
-    Block block = block(java.nio.ByteBuffer.wrap(id).getLong(), solidOnly);
+    Block block = block(ByteBuffer.wrap(id).getLong(), solidOnly);
     return block != null && Arrays.equals(block.id(), id) ? block : null;
   }
 
@@ -100,7 +94,7 @@ final class Chain {
   }
 
   /** Runs `read` against the head or solidified ledger while no block is being produced. */
-  synchronized <T> T read(boolean solidified, java.util.function.Function<Ledger, T> read) {
+  synchronized <T> T read(boolean solidified, Function<Ledger, T> read) {
     return read.apply(solidified ? solid : head);
   }
 

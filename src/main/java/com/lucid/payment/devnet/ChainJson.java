@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import java.util.List;
 import org.tron.trident.proto.Chain.BlockHeader;
 
 /** java-tron's JSON for blocks, transaction infos, accounts and resources (defaults omitted). */
@@ -70,7 +71,7 @@ final class ChainJson {
     return json;
   }
 
-  static JsonArray logs(java.util.List<UsdtToken.EventLog> logs) {
+  static JsonArray logs(List<UsdtToken.EventLog> logs) {
     JsonArray array = new JsonArray();
     for (UsdtToken.EventLog log : logs) {
       JsonArray topics = new JsonArray();

@@ -7,6 +7,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import java.util.List;
 import org.tron.trident.proto.Chain.Transaction;
 import org.tron.trident.proto.Chain.Transaction.Contract.ContractType;
 import org.tron.trident.proto.Contract.FreezeBalanceV2Contract;
@@ -68,7 +69,7 @@ final class ContractApi {
     JsonObject json = new JsonObject().put("result", ret).put("energy_used", result.energy())
         .put("constant_result", new JsonArray().add(HexFormat.of().formatHex(result.returnData())));
     if (result.movement() != null) {
-      json.put("logs", ChainJson.logs(java.util.List.of(result.movement().log())));
+      json.put("logs", ChainJson.logs(List.of(result.movement().log())));
     }
     Transaction.Result.code code =
         result.reverted() ? Transaction.Result.code.FAILED : Transaction.Result.code.SUCESS;

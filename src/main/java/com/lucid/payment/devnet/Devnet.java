@@ -20,8 +20,8 @@ public final class Devnet implements DevnetHandle {
   private final Chain chain;
   private final FaultBook faults = new FaultBook();
   private final RequestLog requests = new RequestLog();
-  private String deploymentId;
-  private String baseUrl;
+  private volatile String deploymentId;
+  private volatile String baseUrl;
 
   private Devnet(Vertx vertx, DevnetOptions options) {
     this.vertx = vertx;

@@ -93,8 +93,8 @@ public final class DevnetCommand {
     }
     try {
       TronAddress.parseAny(parts[0]);
-    } catch (InvalidInput e) {
-      throw new IllegalArgumentException("--fund: not a TRON address: " + parts[0]);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--fund: not a TRON address: " + parts[0], e);
     }
     long trx = parts.length > 1 ? baseUnits(parts[1], "TRX") : 0;
     long usdt = parts.length > 2 ? baseUnits(parts[2], "USDT") : 0;

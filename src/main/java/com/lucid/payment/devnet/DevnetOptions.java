@@ -41,6 +41,9 @@ public record DevnetOptions(
   public static final long DEFAULT_ENERGY_PER_STAKED_TRX = 10;
 
   public DevnetOptions {
+    if (host == null || host.isBlank() || fundedAccounts == null) {
+      throw new IllegalArgumentException("host and funded accounts are required");
+    }
     fundedAccounts = List.copyOf(fundedAccounts);
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("port must be 0..65535");

@@ -38,15 +38,23 @@ public final class DevnetVerticle extends VerticleBase {
     if (devnet.options().controlEnabled()) {
       new ControlApi(devnet).mount(router);
     }
-    router.route().failureHandler(ctx -> Routes.replyError(ctx, ctx.failure() == null
-        ? new IllegalStateException("HTTP " + ctx.statusCode()) : ctx.failure()));
+    router.route().failureHandler(ctx -> {
+      if (ctx.failure() == null) {
+        // a status failure such as 413 for a body over the limit, which TRON also answers as such
+        ctx.response().setStatusCode(ctx.statusCode()).end();
+      } else {
+        Routes.replyError(ctx, ctx.failure());
+      }
+    });
     DevnetOptions options = devnet.options();
-    blockTimer = vertx.setPeriodic(options.blockMs(), id -> devnet.onBlockSlot());
     return vertx.createHttpServer(new HttpServerOptions().setHost(options.host())
             .setPort(options.port()))
         .requestHandler(router)
         .listen()
-        .onSuccess(listening -> server = listening);
+        .onSuccess(listening -> {
+          server = listening;
+          blockTimer = vertx.setPeriodic(options.blockMs(), id -> devnet.onBlockSlot());
+        });
   }
 
   /** HTTP_ERROR answers a 5xx; TIMEOUT answers late or never. */

@@ -25,10 +25,6 @@ final class Resources {
     this.energyPerTrx = energyPerTrx;
   }
 
-  long energyFee() {
-    return energyFee;
-  }
-
   long energyLimit(Account account) {
     return Math.multiplyExact(account.frozenForEnergy() / SUN_PER_TRX, energyPerTrx);
   }

@@ -1,7 +1,6 @@
 package com.lucid.payment.devnet;
 
 import com.google.protobuf.ByteString;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Locale;
 import org.tron.trident.utils.Base58Check;
@@ -39,10 +38,17 @@ record TronAddress(String hex) {
     return visible ? parseBase58(text) : parseHex(text);
   }
 
-  /** Accepts either form; for operators and tests, who should not have to say which. */
+  /**
+   * Accepts either form, for operators and Java callers who should not have to say which;
+   * IllegalArgumentException when it is neither.
+   */
   static TronAddress parseAny(String text) {
-    String trimmed = text.trim();
-    return trimmed.startsWith("T") ? parseBase58(trimmed) : parseHex(trimmed);
+    String trimmed = text == null ? "" : text.trim();
+    try {
+      return trimmed.startsWith("T") ? parseBase58(trimmed) : parseHex(trimmed);
+    } catch (InvalidInput e) {
+      throw new IllegalArgumentException("not a TRON address: " + text, e);
+    }
   }
 
   private static TronAddress parseHex(String text) {
@@ -101,10 +107,6 @@ record TronAddress(String hex) {
 
   String render(boolean visible) {
     return visible ? base58() : hex;
-  }
-
-  boolean sameAs(byte[] other) {
-    return Arrays.equals(bytes(), other);
   }
 
   @Override

@@ -195,6 +195,10 @@ class BroadcastValidationTest {
         node.post("/wallet/broadcasttransaction", new JsonObject().put("visible", false)));
     assertTrue(node.post("/wallet/broadcasthex", new JsonObject().put("transaction", "zz"))
         .getString("Error").contains("DecoderException"));
+    Buffer huge = Buffer.buffer(new JsonObject().put("transaction", "00".repeat(2_200_000))
+        .encode());
+    assertEquals(413, node.postRaw("/wallet/broadcasthex", huge).statusCode(),
+        "over node.http.maxMessageSize");
   }
 
   /** The JSON a client posts: raw_data from the protobuf (through the node's own printer). */

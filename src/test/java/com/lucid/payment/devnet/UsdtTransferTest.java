@@ -84,11 +84,33 @@ class UsdtTransferTest {
     node.devnet.produceBlocks(1);
     assertEquals("SUCCESS", node.info(txid, false).getJsonObject("receipt").getString("result"));
     assertEquals(new JsonObject(), node.info(txid, true));
+    assertEquals(1_000 * TRX, balance(node, "/walletsolidity", hot), "solidified state is older");
+    assertTrue(balance(node, "/wallet", hot) < 1_000 * TRX);
+    assertEquals(0L, usdtBalance(node, "/walletsolidity", alice));
+    assertEquals(USDT, usdtBalance(node, "/wallet", alice));
+    node.devnet.fund(hot.base58(), 5 * TRX, 0);
 
     node.devnet.produceBlocks(DevnetOptions.DEFAULT_SOLIDIFICATION_DEPTH - 1);
     assertEquals(new JsonObject(), node.info(txid, true), "one block short of solidified");
     node.devnet.produceBlocks(1);
     assertEquals("SUCCESS", node.info(txid, true).getJsonObject("receipt").getString("result"));
+    assertEquals(balance(node, "/wallet", hot), balance(node, "/walletsolidity", hot));
+    assertEquals(1_005 * TRX - node.info(txid, true).getLong("fee"), balance(node, "/wallet", hot));
+    assertEquals(USDT, usdtBalance(node, "/walletsolidity", alice));
+  }
+
+  private static long balance(TestNode node, String api, TestWallet wallet) {
+    return node.post(api + "/getaccount", new JsonObject().put("address", wallet.hex()))
+        .getLong("balance");
+  }
+
+  private static long usdtBalance(TestNode on, String api, TestWallet wallet) {
+    String word = on.post(api + "/triggerconstantcontract", new JsonObject()
+        .put("owner_address", wallet.hex()).put("contract_address", on.usdtHex())
+        .put("function_selector", "balanceOf(address)")
+        .put("parameter", TestNode.word(wallet.evmHex())))
+        .getJsonArray("constant_result").getString(0);
+    return new BigInteger(word, 16).longValueExact();
   }
 
   @Test
