@@ -44,6 +44,9 @@ class EmbeddedDevnetTest {
       assertEquals(404, get(devnet.baseUrl() + "/devnet/control/faults").statusCode(), "control is off by default");
       JsonObject health = new JsonObject(get("http://127.0.0.1:" + app.managementPort() + "/health").body());
       assertEquals("up", health.getJsonObject("checks").getJsonObject("tron").getString("status"));
+      String metrics = get("http://127.0.0.1:" + app.managementPort() + "/metrics").body();
+      assertTrue(metrics.contains("tron_network_latency_seconds_count{operation=\"getnowblock\"}"), metrics);
+      assertTrue(metrics.contains("tron_node_breaker_state{node=\"" + devnet.baseUrl() + "\"} 0.0"), metrics);
     } finally {
       app.stop().await(30, TimeUnit.SECONDS);
     }
