@@ -68,7 +68,7 @@ final class ClientOnDevnet {
     DevnetHandle devnet = await(Devnet.start(vertx, devnetOptions().withFunded(wallet.address().base58(),
         10_000 * TRX, 1_000 * USDT)));
     Map<String, String> vars = new HashMap<>(Map.of("DATA_DIR", dataDir.toString(),
-        "TRON_TX_EXPIRATION_SECONDS", "3", "TRON_REQUEST_TIMEOUT_MS", "2000", "TRON_CONNECT_TIMEOUT_MS", "1000",
+        "TRON_TX_EXPIRATION_SECONDS", "2", "TRON_REQUEST_TIMEOUT_MS", "2000", "TRON_CONNECT_TIMEOUT_MS", "1000",
         "TRON_BREAKER_MAX_FAILURES", "2", "TRON_BREAKER_RESET_MS", "60000"));
     vars.putAll(env);
     ServiceConfig.Tron config = ConfigLoader.load(vars).tron();
