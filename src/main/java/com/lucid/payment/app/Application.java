@@ -4,12 +4,20 @@ import com.lucid.payment.bus.Plane;
 import com.lucid.payment.bus.PlaneAcl;
 import com.lucid.payment.bus.PlaneBus;
 import com.lucid.payment.config.ServiceConfig;
+import com.lucid.payment.config.TronNetwork;
+import com.lucid.payment.devnet.Devnet;
+import com.lucid.payment.devnet.DevnetHandle;
+import com.lucid.payment.devnet.DevnetOptions;
 import com.lucid.payment.gateway.GatewayVerticle;
 import com.lucid.payment.management.HealthChecks;
 import com.lucid.payment.management.ManagementVerticle;
 import com.lucid.payment.payout.PayoutManagerVerticle;
 import com.lucid.payment.store.Store;
+import com.lucid.payment.tron.HotWalletKeyFile;
 import com.lucid.payment.tron.TronClientVerticle;
+import com.lucid.payment.tron.TronEndpoints;
+import com.lucid.payment.tron.chain.HotWallet;
+import com.lucid.payment.tron.chain.TronAddress;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -20,6 +28,8 @@ import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
@@ -34,6 +44,7 @@ public final class Application {
   private final AtomicBoolean accepting = new AtomicBoolean(false);
   private final Deque<String> deployments = new ArrayDeque<>();
   private Store store;
+  private DevnetHandle devnet;
   private GatewayVerticle gateway;
   private ManagementVerticle management;
 
@@ -70,7 +81,7 @@ public final class Application {
     return Store.open(vertx, config.store())
         .compose(s -> {
           store = s;
-          return deploy(new TronClientVerticle(config.tron()));
+          return startTron();
         })
         .compose(v -> deploy(new PayoutManagerVerticle(store)))
         .compose(v -> {
@@ -90,6 +101,38 @@ public final class Application {
               + " network=" + config.tron().network().configName()
               + " store=" + (config.store().embedded() ? "embedded" : "mongodb"));
         });
+  }
+
+  /** Loads (on devnet: creates) the hot wallet key, starts the embedded devnet when it is the node, then the client. */
+  private Future<Void> startTron() {
+    ServiceConfig.Tron tron = config.tron();
+    boolean onDevnet = tron.network() == TronNetwork.DEVNET;
+    return vertx.executeBlocking(() -> HotWalletKeyFile.load(tron.privateKeyFile(), onDevnet))
+        .compose(wallet -> tronEndpoints(wallet)
+            .compose(endpoints -> deploy(new TronClientVerticle(tron, endpoints, wallet, registry))));
+  }
+
+  private Future<TronEndpoints> tronEndpoints(HotWallet wallet) {
+    ServiceConfig.Tron tron = config.tron();
+    if (tron.network() != TronNetwork.DEVNET) {
+      return Future.succeededFuture(new TronEndpoints(tron.nodeUrls(),
+          TronAddress.fromBase58(tron.usdtContract().orElseThrow())));
+    }
+    if (!tron.nodeUrls().isEmpty()) {
+      // a standalone devnet process: its USDT contract is the same in every devnet
+      return Future.succeededFuture(new TronEndpoints(tron.nodeUrls(),
+          TronAddress.fromBase58(tron.usdtContract().orElse(DevnetHandle.USDT_CONTRACT))));
+    }
+    DevnetOptions options = DevnetOptions.defaults().withHost("127.0.0.1").withPort(0)
+        .withBlockMs(tron.devnetBlockMs())
+        .withControl(tron.devnet().control())
+        .withFunded(wallet.address().base58(), tron.devnet().fundTrxSun(), tron.devnet().fundUsdtUnits());
+    return Devnet.start(vertx, options).map(handle -> {
+      devnet = handle;
+      LOG.info(() -> "embedded devnet at " + handle.baseUrl() + " (USDT " + handle.usdtContract() + ", control "
+          + (tron.devnet().control() ? "on" : "off") + "), hot wallet " + wallet.address());
+      return new TronEndpoints(List.of(handle.baseUrl()), TronAddress.fromBase58(handle.usdtContract()));
+    });
   }
 
   private Future<Void> deploy(io.vertx.core.Deployable verticle) {
@@ -115,9 +158,15 @@ public final class Application {
     return registry;
   }
 
+  /** The embedded devnet, when this instance runs one. */
+  public Optional<DevnetHandle> devnet() {
+    return Optional.ofNullable(devnet);
+  }
+
   /**
    * Graceful stop: readiness drops, the gateway stops accepting, then the other verticles stop in reverse order of
-   * start (the payout manager waits for its in-flight writes), then the store closes, then Vert.x.
+   * start (the payout manager waits for its in-flight writes), then the embedded devnet (after the TRON client), then
+   * the store closes, then Vert.x.
    */
   public Future<Void> stop() {
     accepting.set(false);
@@ -127,6 +176,8 @@ public final class Application {
       chain = chain.compose(v -> vertx.undeploy(id)).recover(err -> Future.succeededFuture());
     }
     return chain
+        .compose(v -> devnet == null ? Future.<Void>succeededFuture() : devnet.close())
+        .recover(err -> Future.succeededFuture())
         .compose(v -> store == null ? Future.<Void>succeededFuture() : store.close())
         .recover(err -> Future.succeededFuture())
         .compose(v -> vertx.close())

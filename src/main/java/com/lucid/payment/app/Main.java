@@ -21,8 +21,9 @@ public final class Main {
     String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
     switch (command) {
       case "serve" -> serve();
+      case "devnet" -> com.lucid.payment.devnet.DevnetCommand.main(rest);
       default -> {
-        System.err.println("unknown command '" + command + "'; commands: serve");
+        System.err.println("unknown command '" + command + "'; commands: serve, devnet");
         System.exit(2);
       }
     }
