@@ -22,8 +22,9 @@ public final class Main {
     switch (command) {
       case "serve" -> serve();
       case "devnet" -> com.lucid.payment.devnet.DevnetCommand.main(rest);
+      case "verify-audit" -> System.exit(VerifyAuditCommand.run(rest, System.out));
       default -> {
-        System.err.println("unknown command '" + command + "'; commands: serve, devnet");
+        System.err.println("unknown command '" + command + "'; commands: serve, devnet, verify-audit");
         System.exit(2);
       }
     }
