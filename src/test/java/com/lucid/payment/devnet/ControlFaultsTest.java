@@ -128,7 +128,7 @@ class ControlFaultsTest {
 
     fast.devnet.clearFault(id);
     fast.pollUntil("/wallet/getnowblock", new JsonObject(), block -> block
-        .getJsonObject("block_header").getJsonObject("raw_data").getLong("number") > paused);
+        .getJsonObject("block_header").getJsonObject("raw_data").getLong("number", 0L) > paused);
   }
 
   @Test
