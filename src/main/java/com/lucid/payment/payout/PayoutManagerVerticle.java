@@ -102,13 +102,9 @@ public final class PayoutManagerVerticle extends VerticleBase {
       return;
     }
     roundRunning = true;
-    writes.track(Future.all(funds.refresh(), switches.refresh()).compose(v -> worker.round(batchSize())))
+    writes.track(Future.all(funds.refresh(), switches.refresh()).compose(v -> worker.round()))
         .onFailure(err -> LOG.log(Level.WARNING, "worker round failed: " + err.getMessage()))
         .onComplete(done -> roundRunning = false);
-  }
-
-  private int batchSize() {
-    return config.payouts().maxInFlight();
   }
 
   private void serve(BusAddress address, BiFunction<JsonObject, CallContext, Future<JsonObject>> operation) {

@@ -26,7 +26,10 @@ import java.util.logging.Logger;
  */
 final class PayoutWorker {
   private static final Logger LOG = Logger.getLogger(PayoutWorker.class.getName());
-  private static final JsonArray ACTIVE = new JsonArray().add("pending").add("processing");
+  private static final JsonArray PROCESSING = new JsonArray().add("processing");
+  private static final JsonArray PENDING = new JsonArray().add("pending");
+  /** Processing payouts looked after per round, at most. */
+  private static final int WATCH_BATCH = 200;
   private static final long REBROADCAST_MS = 3_000;
   private static final long MAX_BACKOFF_MS = 10_000;
 
@@ -71,13 +74,25 @@ final class PayoutWorker {
     Optional<String> shortfall(long amount);
   }
 
-  /** One round: claim what is due, in priority order, and take each one step further. */
-  Future<Integer> round(int capacity) {
+  /**
+   * One round: look after the payouts in processing that are due, then release pending ones, highest priority and
+   * oldest first, only while fewer than the configured number are in flight.
+   */
+  Future<Integer> round() {
     Instant now = clock.instant();
     long leaseMs = config.leaseSeconds() * 1000L;
-    return payouts.claimDue(owner, now, leaseMs, ACTIVE, Math.max(1, capacity))
-        .compose(claimed -> Future.join(claimed.stream().map(this::step).toList())
-            .transform(done -> Future.succeededFuture(claimed.size())));
+    Future<Integer> watched = payouts.claimDue(owner, now, leaseMs, PROCESSING, WATCH_BATCH).compose(this::stepAll);
+    return watched.compose(n -> payouts.count(new JsonObject().put("status", PayoutStatus.PROCESSING.api())))
+        .compose(inFlight -> {
+          int room = (int) Math.max(0, config.maxInFlight() - inFlight);
+          return room == 0 ? Future.succeededFuture(0)
+              : payouts.claimDue(owner, clock.instant(), leaseMs, PENDING, room).compose(this::stepAll);
+        });
+  }
+
+  private Future<Integer> stepAll(List<JsonObject> claimed) {
+    return Future.join(claimed.stream().map(this::step).toList())
+        .transform(done -> Future.succeededFuture(claimed.size()));
   }
 
   private Future<Void> step(JsonObject doc) {
