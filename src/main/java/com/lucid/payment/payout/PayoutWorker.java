@@ -102,7 +102,9 @@ final class PayoutWorker {
       default -> Future.succeededFuture(null);
     };
     return next.recover(err -> {
-      LOG.warning(() -> "payout " + doc.getString("_id") + ": " + err.getMessage() + "; will retry");
+      String why = err instanceof io.vertx.core.eventbus.ReplyException
+          ? com.lucid.payment.api.ApiFailure.from(err).getMessage() : err.getMessage();
+      LOG.warning(() -> "payout " + doc.getString("_id") + ": " + why + "; will retry");
       return Future.succeededFuture(clock.instant().plusMillis(backoff(doc)));
     }).compose(at -> at == null ? Future.succeededFuture() : reread(doc).compose(latest -> latest
         .filter(d -> owner.equals(d.getString("lease_owner")))
