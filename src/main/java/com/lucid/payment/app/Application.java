@@ -1,9 +1,12 @@
 package com.lucid.payment.app;
 
+import com.lucid.payment.auth.DevnetSecret;
 import com.lucid.payment.bus.Plane;
 import com.lucid.payment.bus.PlaneAcl;
 import com.lucid.payment.bus.PlaneBus;
 import com.lucid.payment.config.ServiceConfig;
+import com.lucid.payment.config.TronNetwork;
+import com.lucid.payment.gateway.DevnetBanner;
 import com.lucid.payment.gateway.GatewayVerticle;
 import com.lucid.payment.management.HealthChecks;
 import com.lucid.payment.management.ManagementVerticle;
@@ -17,6 +20,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -58,7 +62,9 @@ public final class Application {
 
   private Future<Void> startParts() {
     ServiceConfig.Http http = config.http();
-    return Store.open(vertx, config.store())
+    // the gateway's key material: on devnet without JWT_SECRET_FILE the secret is created once, then reused
+    Future<ServiceConfig.Jwt> jwt = vertx.executeBlocking(() -> DevnetSecret.ensure(config.gateway().jwt()));
+    return jwt.compose(keyed -> Store.open(vertx, config.store()))
         .compose(s -> {
           store = s;
           return deploy(new TronClientVerticle(config.tron()));
@@ -71,7 +77,8 @@ public final class Application {
           return deploy(management);
         })
         .compose(v -> {
-          gateway = new GatewayVerticle(http.bindAddress(), http.gatewayPort());
+          gateway = new GatewayVerticle(http.bindAddress(), http.gatewayPort(),
+              new ServiceConfig.Gateway(jwt.result(), config.gateway().rateLimitMultiplier()));
           return deploy(gateway);
         })
         .onSuccess(v -> {
@@ -80,6 +87,9 @@ public final class Application {
               + " management http://" + http.bindAddress() + ":" + managementPort()
               + " network=" + config.tron().network().configName()
               + " store=" + (config.store().embedded() ? "embedded" : "mongodb"));
+          if (config.tron().network() == TronNetwork.DEVNET) {
+            System.out.println(DevnetBanner.text(jwt.result(), http.bindAddress(), gatewayPort(), Instant.now()));
+          }
         });
   }
 
