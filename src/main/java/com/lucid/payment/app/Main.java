@@ -20,8 +20,9 @@ public final class Main {
     String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
     switch (command) {
       case "serve" -> serve();
+      case "token" -> System.exit(TokenCommand.run(rest, System.getenv(), System.out, System.err));
       default -> {
-        System.err.println("unknown command '" + command + "'; commands: serve");
+        System.err.println("unknown command '" + command + "'; commands: serve, token");
         System.exit(2);
       }
     }
