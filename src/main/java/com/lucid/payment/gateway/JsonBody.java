@@ -31,14 +31,17 @@ final class JsonBody {
   /** The body as an object; an absent body is an error when required, else an empty object. */
   static JsonObject read(RoutingContext ctx, Endpoint.Body body) {
     Buffer bytes = ctx.body().buffer();
-    if (bytes == null || bytes.length() == 0) {
+    String contentType = ctx.request().getHeader("Content-Type");
+    boolean empty = bytes == null || bytes.length() == 0;
+    // a form's fields never reach the buffer (the body handler takes them), so the type alone decides
+    if ((!empty || contentType != null) && !isJson(contentType)) {
+      throw invalid("the body must be sent as Content-Type: application/json");
+    }
+    if (empty) {
       if (body == Endpoint.Body.REQUIRED) {
         throw invalid("a JSON object body is required");
       }
       return new JsonObject();
-    }
-    if (!isJson(ctx.request().getHeader("Content-Type"))) {
-      throw invalid("the body must be sent as Content-Type: application/json");
     }
     return parse(bytes);
   }

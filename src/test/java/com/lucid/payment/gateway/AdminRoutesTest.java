@@ -50,6 +50,11 @@ class AdminRoutesTest extends GatewayFixture {
     assertEquals(new JsonObject().put("reason", "audit"), engine.last().body());
     assertEquals(200, call("POST", "/admin/pause", admin, null).status());
     assertEquals(new JsonObject(), engine.last().body());
+    int before = engine.received().size();
+    Http.Response form = http.send("POST", "/admin/pause", admin, "reason=audit", "Content-Type",
+        "application/x-www-form-urlencoded");
+    assertEnvelope(form, ErrorCode.INVALID_REQUEST);
+    assertEquals(before, engine.received().size());
 
     assertEquals(false, call("POST", "/admin/resume", admin, null).json().getBoolean("paused"));
     assertEquals(BusAddress.ADMIN_RESUME, engine.last().address());
