@@ -13,7 +13,9 @@ package: $(JAR)
 $(JAR): $(SOURCES)
 	$(MVN) -q package -DskipTests
 
+# the jar first: a test starts it from a read-only copy, as the container would
 test:
+	$(MVN) -q package -DskipTests
 	$(MVN) verify
 
 clean:

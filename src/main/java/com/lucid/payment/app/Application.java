@@ -6,16 +6,24 @@ import com.lucid.payment.bus.PlaneAcl;
 import com.lucid.payment.bus.PlaneBus;
 import com.lucid.payment.config.ServiceConfig;
 import com.lucid.payment.config.TronNetwork;
+import com.lucid.payment.devnet.Devnet;
+import com.lucid.payment.devnet.DevnetHandle;
+import com.lucid.payment.devnet.DevnetOptions;
 import com.lucid.payment.gateway.DevnetBanner;
 import com.lucid.payment.gateway.GatewayVerticle;
 import com.lucid.payment.management.HealthChecks;
 import com.lucid.payment.management.ManagementVerticle;
 import com.lucid.payment.payout.PayoutManagerVerticle;
 import com.lucid.payment.store.Store;
+import com.lucid.payment.tron.HotWalletKeyFile;
 import com.lucid.payment.tron.TronClientVerticle;
+import com.lucid.payment.tron.TronEndpoints;
+import com.lucid.payment.tron.chain.HotWallet;
+import com.lucid.payment.tron.chain.TronAddress;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
@@ -23,6 +31,8 @@ import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
@@ -37,6 +47,7 @@ public final class Application {
   private final AtomicBoolean accepting = new AtomicBoolean(false);
   private final Deque<String> deployments = new ArrayDeque<>();
   private Store store;
+  private DevnetHandle devnet;
   private GatewayVerticle gateway;
   private ManagementVerticle management;
 
@@ -56,18 +67,24 @@ public final class Application {
         .build();
     PlaneAcl.install(vertx.eventBus(), registry);
     Application app = new Application(config, vertx, registry);
-    return app.startParts().map(v -> app)
-        .recover(err -> app.stop().transform(ignored -> Future.failedFuture(err)));
+    // a promise made outside any Vert.x context: its listeners still run after a failed start has closed Vert.x
+    Promise<Application> started = Promise.promise();
+    app.startParts().onComplete(ar -> {
+      if (ar.succeeded()) {
+        started.complete(app);
+      } else {
+        app.stop().onComplete(stopped -> started.fail(ar.cause()));
+      }
+    });
+    return started.future();
   }
 
   private Future<Void> startParts() {
     ServiceConfig.Http http = config.http();
-    // the gateway's key material: on devnet without JWT_SECRET_FILE the secret is created once, then reused
-    Future<ServiceConfig.Jwt> jwt = vertx.executeBlocking(() -> DevnetSecret.ensure(config.gateway().jwt()));
-    return jwt.compose(keyed -> Store.open(vertx, config.store()))
+    return Store.open(vertx, config.store())
         .compose(s -> {
           store = s;
-          return deploy(new TronClientVerticle(config.tron()));
+          return startTron();
         })
         .compose(v -> deploy(new PayoutManagerVerticle(store)))
         .compose(v -> {
@@ -76,21 +93,56 @@ public final class Application {
           management = new ManagementVerticle(health, registry, http.bindAddress(), http.managementPort());
           return deploy(management);
         })
-        .compose(v -> {
+        // the gateway's key material: on devnet without JWT_SECRET_FILE the secret is created once, then reused
+        .compose(v -> vertx.executeBlocking(() -> DevnetSecret.ensure(config.gateway().jwt())))
+        .compose(jwt -> {
           gateway = new GatewayVerticle(http.bindAddress(), http.gatewayPort(),
-              new ServiceConfig.Gateway(jwt.result(), config.gateway().rateLimitMultiplier()));
-          return deploy(gateway);
+              new ServiceConfig.Gateway(jwt, config.gateway().rateLimitMultiplier()));
+          return deploy(gateway).map(jwt);
         })
-        .onSuccess(v -> {
+        .onSuccess(jwt -> {
           accepting.set(true);
           LOG.info(() -> "ready: gateway http://" + http.bindAddress() + ":" + gatewayPort()
               + " management http://" + http.bindAddress() + ":" + managementPort()
               + " network=" + config.tron().network().configName()
               + " store=" + (config.store().embedded() ? "embedded" : "mongodb"));
           if (config.tron().network() == TronNetwork.DEVNET) {
-            System.out.println(DevnetBanner.text(jwt.result(), http.bindAddress(), gatewayPort(), Instant.now()));
+            System.out.println(DevnetBanner.text(jwt, http.bindAddress(), gatewayPort(), Instant.now()));
           }
-        });
+        })
+        .mapEmpty();
+  }
+
+  /** Loads (on devnet: creates) the hot wallet key, starts the embedded devnet when it is the node, then the client. */
+  private Future<Void> startTron() {
+    ServiceConfig.Tron tron = config.tron();
+    boolean onDevnet = tron.network() == TronNetwork.DEVNET;
+    return vertx.executeBlocking(() -> HotWalletKeyFile.load(tron.privateKeyFile(), onDevnet))
+        .compose(wallet -> tronEndpoints(wallet)
+            .compose(endpoints -> deploy(new TronClientVerticle(tron, endpoints, wallet, registry))));
+  }
+
+  private Future<TronEndpoints> tronEndpoints(HotWallet wallet) {
+    ServiceConfig.Tron tron = config.tron();
+    if (tron.network() != TronNetwork.DEVNET) {
+      return Future.succeededFuture(new TronEndpoints(tron.nodeUrls(),
+          TronAddress.fromBase58(tron.usdtContract().orElseThrow())));
+    }
+    if (!tron.nodeUrls().isEmpty()) {
+      // a standalone devnet process: its USDT contract is the same in every devnet
+      return Future.succeededFuture(new TronEndpoints(tron.nodeUrls(),
+          TronAddress.fromBase58(tron.usdtContract().orElse(DevnetHandle.USDT_CONTRACT))));
+    }
+    DevnetOptions options = DevnetOptions.defaults().withHost("127.0.0.1").withPort(0)
+        .withBlockMs(tron.devnetBlockMs())
+        .withControl(tron.devnet().control())
+        .withFunded(wallet.address().base58(), tron.devnet().fundTrxSun(), tron.devnet().fundUsdtUnits());
+    return Devnet.start(vertx, options).map(handle -> {
+      devnet = handle;
+      LOG.info(() -> "embedded devnet at " + handle.baseUrl() + " (USDT " + handle.usdtContract() + ", control "
+          + (tron.devnet().control() ? "on" : "off") + "), hot wallet " + wallet.address());
+      return new TronEndpoints(List.of(handle.baseUrl()), TronAddress.fromBase58(handle.usdtContract()));
+    });
   }
 
   private Future<Void> deploy(io.vertx.core.Deployable verticle) {
@@ -116,9 +168,15 @@ public final class Application {
     return registry;
   }
 
+  /** The embedded devnet, when this instance runs one. */
+  public Optional<DevnetHandle> devnet() {
+    return Optional.ofNullable(devnet);
+  }
+
   /**
    * Graceful stop: readiness drops, the gateway stops accepting, then the other verticles stop in reverse order of
-   * start (the payout manager waits for its in-flight writes), then the store closes, then Vert.x.
+   * start (the payout manager waits for its in-flight writes), then the embedded devnet (after the TRON client), then
+   * the store closes, then Vert.x.
    */
   public Future<Void> stop() {
     accepting.set(false);
@@ -128,6 +186,8 @@ public final class Application {
       chain = chain.compose(v -> vertx.undeploy(id)).recover(err -> Future.succeededFuture());
     }
     return chain
+        .compose(v -> devnet == null ? Future.<Void>succeededFuture() : devnet.close())
+        .recover(err -> Future.succeededFuture())
         .compose(v -> store == null ? Future.<Void>succeededFuture() : store.close())
         .recover(err -> Future.succeededFuture())
         .compose(v -> vertx.close())

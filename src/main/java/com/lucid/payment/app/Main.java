@@ -5,6 +5,7 @@ import com.lucid.payment.config.ConfigLoader;
 import com.lucid.payment.config.ServiceConfig;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import sun.misc.Signal;
@@ -20,9 +21,10 @@ public final class Main {
     String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
     switch (command) {
       case "serve" -> serve();
+      case "devnet" -> com.lucid.payment.devnet.DevnetCommand.main(rest);
       case "token" -> System.exit(TokenCommand.run(rest, System.getenv(), System.out, System.err));
       default -> {
-        System.err.println("unknown command '" + command + "'; commands: serve, token");
+        System.err.println("unknown command '" + command + "'; commands: serve, devnet, token");
         System.exit(2);
       }
     }
@@ -45,10 +47,28 @@ public final class Main {
       if (started.succeeded()) {
         app.complete(started.result());
       } else {
-        System.err.println("start-up failed: " + started.cause().getMessage());
-        System.exit(1);
+        app.completeExceptionally(started.cause());
       }
     });
+    try {
+      // the main thread waits: once a failed start has closed Vert.x, no other thread keeps the JVM alive
+      app.get(120, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+      System.err.println("start-up failed: " + describe(cause));
+      System.exit(1);
+    }
+  }
+
+  /** The first useful message in a cause chain, e.g. the I/O error behind a store that cannot open. */
+  static String describe(Throwable error) {
+    StringBuilder out = new StringBuilder();
+    for (Throwable t = error; t != null && out.length() < 500; t = t.getCause() == t ? null : t.getCause()) {
+      if (t.getMessage() != null) {
+        out.append(out.length() == 0 ? "" : ": ").append(t.getMessage());
+      }
+    }
+    return out.length() == 0 ? error.getClass().getSimpleName() : out.toString();
   }
 
   /**

@@ -38,7 +38,26 @@ public enum BusAddress {
       "JsonObject {status: healthy|degraded|unhealthy, checks: {store, tron, ...}}"),
   TRON_STATUS("lucid.wallet.tron.status", EnumSet.of(Plane.WALLET),
       "{} (empty JsonObject)",
-      "JsonObject {status: up|down|not_configured, network, ...}");
+      "JsonObject {status: up|down, network, nodes: [{url, breaker: closed|half_open|open}], head_block, solid_block, "
+          + "hot_wallet, usdt_contract, reason?}"),
+  TRON_SIGN("lucid.wallet.tron.sign", EnumSet.of(Plane.WALLET),
+      "tron.api.TransferOrder",
+      "tron.api.SignedAttempt (built and signed, NOT broadcast); failure ApiFailure: 400 INVALID_REQUEST, "
+          + "500 TRANSACTION_REJECTED (refused to sign), 503 UNAVAILABLE (nodes)"),
+  TRON_BROADCAST("lucid.wallet.tron.broadcast", EnumSet.of(Plane.WALLET),
+      "tron.api.SignedAttempt",
+      "tron.api.BroadcastOutcome {ACCEPTED|DUPLICATE|REJECTED|UNAVAILABLE, code, message}; "
+          + "failure 400 INVALID_REQUEST (not a signed transaction of that txid)"),
+  TRON_FATE("lucid.wallet.tron.fate", EnumSet.of(Plane.WALLET),
+      "tron.api.FateQuery",
+      "tron.api.AttemptFate: Unknown|Included|Confirmed|Failed|Expired|Mismatch; failure 503 UNAVAILABLE"),
+  TRON_WALLET("lucid.wallet.tron.wallet", EnumSet.of(Plane.WALLET),
+      "{} (empty JsonObject)",
+      "tron.api.WalletStatus; failure 503 UNAVAILABLE"),
+  TRON_STAKE("lucid.wallet.tron.stake", EnumSet.of(Plane.WALLET),
+      "tron.api.StakeOrder",
+      "tron.api.StakeResult {txid}; failure 400 INVALID_REQUEST (node refused, e.g. balance), "
+          + "500 TRANSACTION_REJECTED, 503 UNAVAILABLE");
 
   private final String address;
   private final Set<Plane> senders;

@@ -28,6 +28,9 @@ public final class ConfigLoader {
       PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
       PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
 
+  private static final long SUN_PER_TRX = 1_000_000L;
+  private static final long USDT_UNITS = 1_000_000L;
+
   private ConfigLoader() {}
 
   public static ServiceConfig fromEnvironment() {
@@ -79,7 +82,36 @@ public final class ConfigLoader {
     checkKeyFile(keyFile, network);
     Optional<Secret> apiKey = env.secret("TRON_API_KEY");
     int blockMs = env.integer("DEVNET_BLOCK_MS", 3000, 10, 60_000);
-    return new ServiceConfig.Tron(network, nodes, usdt, keyFile, apiKey, proxy, torOnly, blockMs);
+    return new ServiceConfig.Tron(network, nodes, usdt, keyFile, apiKey, proxy, torOnly, blockMs, transfers(env),
+        nodeClient(env), devnet(env, network));
+  }
+
+  private static ServiceConfig.Transfers transfers(Env env) {
+    long expirationMs = env.integer("TRON_TX_EXPIRATION_SECONDS", 60, 1, 86_400) * 1000L;
+    int margin = env.integer("TRON_FEE_LIMIT_MARGIN_PERCENT", 130, 100, 1000);
+    long capSun = env.integer("TRON_FEE_LIMIT_CAP_TRX", 100, 1, 15_000) * SUN_PER_TRX;
+    int extra = env.integer("TRON_EXTRA_CONFIRMATIONS", 0, 0, 1000);
+    return new ServiceConfig.Transfers(expirationMs, margin, capSun, extra);
+  }
+
+  private static ServiceConfig.Nodes nodeClient(Env env) {
+    return new ServiceConfig.Nodes(
+        env.integer("TRON_CONNECT_TIMEOUT_MS", 5_000, 100, 120_000),
+        env.integer("TRON_IDLE_TIMEOUT_MS", 60_000, 1_000, 3_600_000),
+        env.integer("TRON_REQUEST_TIMEOUT_MS", 10_000, 100, 120_000),
+        env.integer("TRON_BREAKER_MAX_FAILURES", 5, 1, 1000),
+        env.integer("TRON_BREAKER_RESET_MS", 30_000, 100, 3_600_000));
+  }
+
+  /** The devnet control API is a fault-injection door: it is refused on every real network. */
+  private static ServiceConfig.Devnet devnet(Env env, TronNetwork network) {
+    boolean control = env.bool("DEVNET_CONTROL", false);
+    if (control && network != TronNetwork.DEVNET) {
+      throw new ConfigException("DEVNET_CONTROL", "is allowed only with TRON_NETWORK=devnet");
+    }
+    long trx = env.integer("DEVNET_FUND_TRX", 100_000, 0, 1_000_000_000) * SUN_PER_TRX;
+    long usdt = env.integer("DEVNET_FUND_USDT", 1_000_000, 0, 1_000_000_000) * USDT_UNITS;
+    return new ServiceConfig.Devnet(control, trx, usdt);
   }
 
   private static List<String> nodeUrls(String csv) {

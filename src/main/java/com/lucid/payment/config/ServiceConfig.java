@@ -18,6 +18,9 @@ public record ServiceConfig(Http http, Tron tron, Store store, Logging logging, 
    * @param privateKeyFile the hot wallet key file; on devnet it is created when missing
    * @param apiKey the TRON-PRO-API-KEY header value, a secret
    * @param torProxy SOCKS5 proxy every TRON request goes through, when set
+   * @param transfers how payout transactions are built and judged final
+   * @param nodes timeouts and per-node circuit breakers of the full-node client
+   * @param devnet the embedded devnet's control and funding (devnet network only)
    */
   public record Tron(
       TronNetwork network,
@@ -27,7 +30,38 @@ public record ServiceConfig(Http http, Tron tron, Store store, Logging logging, 
       Optional<Secret> apiKey,
       Optional<SocksProxy> torProxy,
       boolean torOnly,
-      int devnetBlockMs) {}
+      int devnetBlockMs,
+      Transfers transfers,
+      Nodes nodes,
+      Devnet devnet) {}
+
+  /**
+   * How a USDT transfer is built and when it counts as final.
+   *
+   * @param expirationMs expiration window after the head block's time (TRON_TX_EXPIRATION_SECONDS)
+   * @param feeMarginPercent fee_limit = estimated energy × energy price × this / 100 (at least 100)
+   * @param feeLimitCapSun the highest fee_limit ever signed
+   * @param extraConfirmations blocks the solidified head must be past a transaction's block before it is final
+   */
+  public record Transfers(long expirationMs, int feeMarginPercent, long feeLimitCapSun, int extraConfirmations) {}
+
+  /**
+   * The full-node HTTP client: timeouts, and the circuit breaker each node has.
+   *
+   * @param breakerMaxFailures consecutive transport errors, timeouts, 5xx, busy or rate-limit answers that open it
+   * @param breakerResetMs how long an open breaker waits before letting one request try the node again
+   */
+  public record Nodes(int connectTimeoutMs, int idleTimeoutMs, int requestTimeoutMs, int breakerMaxFailures,
+      int breakerResetMs) {}
+
+  /**
+   * The embedded devnet (section 9).
+   *
+   * @param control serve the devnet's fault-injection and funding API (never on a real network)
+   * @param fundTrxSun TRX given to the hot wallet at genesis
+   * @param fundUsdtUnits USDT given to the hot wallet at genesis
+   */
+  public record Devnet(boolean control, long fundTrxSun, long fundUsdtUnits) {}
 
   /** A SOCKS5 endpoint. */
   public record SocksProxy(String host, int port) {

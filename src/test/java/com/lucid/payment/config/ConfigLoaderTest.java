@@ -64,11 +64,40 @@ class ConfigLoaderTest {
       "STORE_FSYNC|1|STORE_FSYNC: '1' is not true or false",
       "DEVNET_BLOCK_MS|5|DEVNET_BLOCK_MS: '5' is not a whole number from 10 to 60000",
       "TRON_CONTRACT_ADDRESS|0xdeadbeef|TRON_CONTRACT_ADDRESS: '0xdeadbeef' is not a base58 TRON address (T + 33 chars)",
+      "TRON_TX_EXPIRATION_SECONDS|0|TRON_TX_EXPIRATION_SECONDS: '0' is not a whole number from 1 to 86400",
+      "TRON_FEE_LIMIT_MARGIN_PERCENT|99|TRON_FEE_LIMIT_MARGIN_PERCENT: '99' is not a whole number from 100 to 1000",
+      "TRON_FEE_LIMIT_CAP_TRX|20000|TRON_FEE_LIMIT_CAP_TRX: '20000' is not a whole number from 1 to 15000",
+      "TRON_EXTRA_CONFIRMATIONS|-1|TRON_EXTRA_CONFIRMATIONS: '-1' is not a whole number from 0 to 1000",
+      "TRON_REQUEST_TIMEOUT_MS|fast|TRON_REQUEST_TIMEOUT_MS: 'fast' is not a whole number from 100 to 120000",
+      "TRON_BREAKER_MAX_FAILURES|0|TRON_BREAKER_MAX_FAILURES: '0' is not a whole number from 1 to 1000",
+      "DEVNET_CONTROL|on|DEVNET_CONTROL: 'on' is not true or false",
+      "DEVNET_FUND_USDT|-5|DEVNET_FUND_USDT: '-5' is not a whole number from 0 to 1000000000",
   })
   void eachBadValueStopsStartUpWithItsMessage(String variable, String value, String message) {
     ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(env(variable, value)));
     assertEquals(message, e.getMessage());
     assertEquals(variable, e.variable());
+  }
+
+  @Test
+  void tronClientDefaultsAreTheProductOnes() {
+    ServiceConfig.Tron t = ConfigLoader.load(env()).tron();
+    assertEquals(new ServiceConfig.Transfers(60_000, 130, 100_000_000L, 0), t.transfers());
+    assertEquals(new ServiceConfig.Nodes(5_000, 60_000, 10_000, 5, 30_000), t.nodes());
+    assertEquals(new ServiceConfig.Devnet(false, 100_000_000_000L, 1_000_000_000_000L), t.devnet());
+    ServiceConfig.Tron tuned = ConfigLoader.load(env("TRON_TX_EXPIRATION_SECONDS", "3",
+        "TRON_FEE_LIMIT_CAP_TRX", "2", "DEVNET_CONTROL", "true", "DEVNET_FUND_TRX", "5")).tron();
+    assertEquals(3_000, tuned.transfers().expirationMs());
+    assertEquals(2_000_000L, tuned.transfers().feeLimitCapSun());
+    assertEquals(new ServiceConfig.Devnet(true, 5_000_000L, 1_000_000_000_000L), tuned.devnet());
+  }
+
+  @Test
+  void devnetControlIsRefusedOnRealNetworks() throws IOException {
+    Path key = privateKeyFile("rw-------");
+    ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(env(
+        "TRON_NETWORK", "nile", "TRON_PRIVATE_KEY_FILE", key.toString(), "DEVNET_CONTROL", "true")));
+    assertEquals("DEVNET_CONTROL: is allowed only with TRON_NETWORK=devnet", e.getMessage());
   }
 
   @Test

@@ -1,0 +1,64 @@
+package com.lucid.payment.devnet;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.HexFormat;
+
+/** getnowblock, getblock, getblockbynum, getblockbyid, getchainparameters. */
+final class BlockApi {
+  private final Devnet devnet;
+
+  BlockApi(Devnet devnet) {
+    this.devnet = devnet;
+  }
+
+  void mount(Router router) {
+    Routes.withSolidityTwin(router, "getnowblock", this::nowBlock);
+    Routes.withSolidityTwin(router, "getblock", this::block);
+    Routes.withSolidityTwin(router, "getblockbynum", this::blockByNum);
+    Routes.withSolidityTwin(router, "getblockbyid", this::blockById);
+    Routes.wallet(router, "getchainparameters",
+        (ctx, solidity) -> ChainParameters.json(devnet.options()));
+  }
+
+  private JsonObject nowBlock(RoutingContext ctx, boolean solidity) {
+    NodeRequest request = NodeRequest.queryOnly(ctx);
+    Chain chain = devnet.chain();
+    return ChainJson.block(solidity ? chain.solidBlock() : chain.headBlock(), request.visible(),
+        true);
+  }
+
+  /** {"id_or_num": number or 64-hex id (default: latest), "detail": include transactions}. */
+  private JsonObject block(RoutingContext ctx, boolean solidity) {
+    NodeRequest request = NodeRequest.of(ctx);
+    Chain chain = devnet.chain();
+    String idOrNum = request.string("id_or_num");
+    Block block;
+    if (idOrNum == null || idOrNum.isEmpty()) {
+      block = solidity ? chain.solidBlock() : chain.headBlock();
+    } else if (idOrNum.matches("\\d{1,18}")) {
+      block = chain.block(Long.parseLong(idOrNum), solidity);
+    } else if (idOrNum.matches("[0-9a-fA-F]{64}")) {
+      block = chain.blockById(HexFormat.of().parseHex(idOrNum), solidity);
+    } else {
+      throw new InvalidInput("class java.lang.IllegalArgumentException : id_or_num must be "
+          + "a block number or a block id");
+    }
+    return block == null ? new JsonObject()
+        : ChainJson.block(block, request.visible(), request.flag("detail"));
+  }
+
+  private JsonObject blockByNum(RoutingContext ctx, boolean solidity) {
+    NodeRequest request = NodeRequest.of(ctx);
+    Block block = devnet.chain().block(request.fields().int64("num"), solidity);
+    return block == null ? new JsonObject() : ChainJson.block(block, request.visible(), true);
+  }
+
+  private JsonObject blockById(RoutingContext ctx, boolean solidity) {
+    NodeRequest request = NodeRequest.of(ctx);
+    byte[] id = request.fields().bytes("value").toByteArray();
+    Block block = devnet.chain().blockById(id, solidity);
+    return block == null ? new JsonObject() : ChainJson.block(block, request.visible(), true);
+  }
+}

@@ -1,0 +1,19 @@
+package com.lucid.payment.devnet;
+
+/** java-tron's broadcast result codes (api.proto Return.response_code), BANDWITH sic. */
+enum ReturnCode {
+  SUCCESS,
+  SIGERROR,
+  CONTRACT_VALIDATE_ERROR,
+  CONTRACT_EXE_ERROR,
+  BANDWITH_ERROR,
+  DUP_TRANSACTION_ERROR,
+  TAPOS_ERROR,
+  TOO_BIG_TRANSACTION_ERROR,
+  TRANSACTION_EXPIRATION_ERROR,
+  SERVER_BUSY,
+  NO_CONNECTION,
+  NOT_ENOUGH_EFFECTIVE_CONNECTION,
+  BLOCK_UNSOLIDIFIED,
+  OTHER_ERROR
+}

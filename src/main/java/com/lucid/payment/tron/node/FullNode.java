@@ -1,0 +1,136 @@
+package com.lucid.payment.tron.node;
+
+import com.lucid.payment.tron.chain.ChainDataException;
+import com.lucid.payment.tron.chain.Hex;
+import com.lucid.payment.tron.chain.Trc20Abi;
+import com.lucid.payment.tron.chain.TronAddress;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.math.BigInteger;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+
+/** Typed calls of the TRON full-node HTTP API (hex addresses, visible=false) over the {@link NodeClient}. */
+public final class FullNode {
+  /** How long the chain parameters (the energy price) are reused. */
+  public static final long CHAIN_PARAMETERS_TTL_MS = 5 * 60_000L;
+  private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
+
+  private final NodeClient client;
+  private final LongSupplier clock;
+  private long energyFeeSun;
+  private long energyFeeReadAtMs = Long.MIN_VALUE;
+
+  public FullNode(NodeClient client, LongSupplier clock) {
+    this.client = client;
+    this.clock = clock;
+  }
+
+  public NodeClient client() {
+    return client;
+  }
+
+  /** The head block (/wallet/getnowblock): may still be reorganised. */
+  public Future<BlockRef> headBlock() {
+    return client.post("getnowblock", "/wallet/getnowblock", new JsonObject()).map(BlockRef::parse);
+  }
+
+  /** The latest solidified (irreversible) block (/walletsolidity/getnowblock). */
+  public Future<BlockRef> solidBlock() {
+    return client.post("getnowblock_solid", "/walletsolidity/getnowblock", new JsonObject()).map(BlockRef::parse);
+  }
+
+  /** The head view of a transaction (/wallet/gettransactioninfobyid): may lie or be reorganised. */
+  public Future<Optional<TransactionInfo>> transactionInfo(String txid) {
+    return client.post("gettransactioninfobyid", "/wallet/gettransactioninfobyid", new JsonObject().put("value", txid))
+        .map(a -> TransactionInfo.parse(a.body(), txid));
+  }
+
+  /** The solidified view of a transaction, asked of one node (the one whose solidified head was read). */
+  public Future<Optional<TransactionInfo>> solidTransactionInfo(String txid, int node) {
+    return client.postTo(node, "gettransactioninfobyid_solid", "/walletsolidity/gettransactioninfobyid",
+        new JsonObject().put("value", txid)).map(a -> TransactionInfo.parse(a.body(), txid));
+  }
+
+  /** TRX balance in sun; 0 for an account that does not exist yet. */
+  public Future<Long> trxBalance(TronAddress address) {
+    return client.post("getaccount", "/wallet/getaccount", new JsonObject().put("address", address.hex()))
+        .map(a -> a.body().getLong("balance", 0L));
+  }
+
+  public Future<AccountResources> accountResources(TronAddress address) {
+    return client.post("getaccountresource", "/wallet/getaccountresource",
+        new JsonObject().put("address", address.hex())).map(a -> AccountResources.parse(a.body()));
+  }
+
+  /** The chain's sun per energy unit (getEnergyFee), cached for a few minutes. */
+  public Future<Long> energyFeeSun() {
+    long now = clock.getAsLong();
+    if (energyFeeReadAtMs != Long.MIN_VALUE && now - energyFeeReadAtMs < CHAIN_PARAMETERS_TTL_MS) {
+      return Future.succeededFuture(energyFeeSun);
+    }
+    return client.post("getchainparameters", "/wallet/getchainparameters", new JsonObject()).map(a -> {
+      for (Object o : a.body().getJsonArray("chainParameter", new JsonArray())) {
+        if (o instanceof JsonObject p && "getEnergyFee".equals(p.getString("key"))) {
+          long fee = p.getLong("value", 0L);
+          if (fee <= 0) {
+            break;
+          }
+          energyFeeSun = fee;
+          energyFeeReadAtMs = now;
+          return fee;
+        }
+      }
+      throw new ChainDataException("getchainparameters has no positive getEnergyFee");
+    });
+  }
+
+  /** USDT balanceOf(owner) by a constant call, in base units. */
+  public Future<Long> usdtBalance(TronAddress usdt, TronAddress owner) {
+    JsonObject call = new JsonObject().put("owner_address", owner.hex()).put("contract_address", usdt.hex())
+        .put("function_selector", Trc20Abi.BALANCE_OF_SIGNATURE)
+        .put("parameter", Trc20Abi.balanceOfParameterHex(owner));
+    return client.post("balanceof", "/wallet/triggerconstantcontract", call).map(a -> {
+      JsonObject result = a.body().getJsonObject("result", new JsonObject());
+      JsonArray constant = a.body().getJsonArray("constant_result", new JsonArray());
+      if (!result.getBoolean("result", false) || constant.isEmpty() || !Hex.isHex(constant.getString(0), 64)) {
+        throw new ChainDataException("balanceOf failed: " + NodeText.decode(result.getString("message")));
+      }
+      BigInteger balance = new BigInteger(1, Hex.decode(constant.getString(0)));
+      return balance.compareTo(LONG_MAX) > 0 ? Long.MAX_VALUE : balance.longValueExact();
+    });
+  }
+
+  /**
+   * Energy a USDT transfer would use: estimateenergy, else triggerconstantcontract's energy_used; 0 when neither
+   * knows (the fee limit then falls back to its cap). Outages still fail.
+   */
+  public Future<Long> transferEnergy(TronAddress usdt, TronAddress owner, TronAddress recipient, long amount) {
+    JsonObject call = new JsonObject().put("owner_address", owner.hex()).put("contract_address", usdt.hex())
+        .put("function_selector", Trc20Abi.TRANSFER_SIGNATURE)
+        .put("parameter", Trc20Abi.transferParameterHex(recipient, amount));
+    return client.post("estimateenergy", "/wallet/estimateenergy", call)
+        .map(a -> a.body().getJsonObject("result", new JsonObject()).getBoolean("result", false)
+            ? a.body().getLong("energy_required", 0L) : 0L)
+        .recover(err -> err instanceof NodeErrorException ? Future.succeededFuture(0L) : Future.failedFuture(err))
+        .compose(energy -> energy > 0 ? Future.succeededFuture(energy)
+            : client.post("triggerconstantcontract", "/wallet/triggerconstantcontract", call)
+                .map(a -> Math.max(0L, a.body().getLong("energy_used", 0L)))
+                .recover(err -> err instanceof NodeErrorException
+                    ? Future.succeededFuture(0L) : Future.failedFuture(err)));
+  }
+
+  /** Sends exactly these signed bytes; busy or non-relaying nodes send it to the next node. */
+  public Future<BroadcastReply> broadcastHex(String transactionHex) {
+    return client.post("broadcasthex", "/wallet/broadcasthex", new JsonObject().put("transaction", transactionHex),
+        AnswerPolicy.BROADCAST).map(a -> BroadcastReply.parse(a.body()));
+  }
+
+  /** The node-built, unsigned FreezeBalanceV2 transaction (JSON with txID and raw_data_hex); verify before signing. */
+  public Future<JsonObject> freezeBalanceV2(TronAddress owner, long amountSun, String resource) {
+    return client.post("freezebalancev2", "/wallet/freezebalancev2", new JsonObject()
+        .put("owner_address", owner.hex()).put("frozen_balance", amountSun).put("resource", resource))
+        .map(NodeAnswer::body);
+  }
+}

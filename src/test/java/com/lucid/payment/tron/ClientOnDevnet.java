@@ -1,0 +1,144 @@
+package com.lucid.payment.tron;
+
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.lucid.payment.bus.BusAddress;
+import com.lucid.payment.bus.Plane;
+import com.lucid.payment.bus.PlaneAcl;
+import com.lucid.payment.bus.PlaneBus;
+import com.lucid.payment.config.ConfigLoader;
+import com.lucid.payment.config.ServiceConfig;
+import com.lucid.payment.devnet.Devnet;
+import com.lucid.payment.devnet.DevnetHandle;
+import com.lucid.payment.devnet.DevnetOptions;
+import com.lucid.payment.tron.chain.HotWallet;
+import com.lucid.payment.tron.chain.TronAddress;
+import com.lucid.payment.tron.node.FullNode;
+import com.lucid.payment.tron.node.NodeClient;
+import com.lucid.payment.tron.node.NodeSettings;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.ReplyException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * A TRON client verticle against a devnet on 127.0.0.1 with fast blocks, and the wallet-plane bus to call it. Tests
+ * block on its futures from the JUnit thread, never from an event loop.
+ */
+final class ClientOnDevnet {
+  static final long BLOCK_MS = 50;
+  static final long TRX = 1_000_000L;
+  static final long USDT = 1_000_000L;
+
+  final Vertx vertx;
+  final DevnetHandle devnet;
+  final HotWallet wallet;
+  final ServiceConfig.Tron config;
+  final TronEndpoints endpoints;
+  final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  final PlaneBus bus;
+  private final String deployment;
+
+  private ClientOnDevnet(Vertx vertx, DevnetHandle devnet, HotWallet wallet, ServiceConfig.Tron config,
+      TronEndpoints endpoints) {
+    this.vertx = vertx;
+    this.devnet = devnet;
+    this.wallet = wallet;
+    this.config = config;
+    this.endpoints = endpoints;
+    this.bus = new PlaneBus(vertx.eventBus(), Plane.WALLET);
+    PlaneAcl.install(vertx.eventBus(), registry);
+    this.deployment = await(vertx.deployVerticle(new TronClientVerticle(config, endpoints, wallet, registry)));
+  }
+
+  /** A funded hot wallet on a fresh devnet; the client reaches it at the URLs {@code urls} gives. */
+  static ClientOnDevnet start(Vertx vertx, Path dataDir, Map<String, String> env,
+      Function<DevnetHandle, List<String>> urls) {
+    HotWallet wallet = HotWallet.generate(new SecureRandom());
+    DevnetHandle devnet = await(Devnet.start(vertx, devnetOptions().withFunded(wallet.address().base58(),
+        10_000 * TRX, 1_000 * USDT)));
+    Map<String, String> vars = new HashMap<>(Map.of("DATA_DIR", dataDir.toString(),
+        "TRON_TX_EXPIRATION_SECONDS", "2", "TRON_REQUEST_TIMEOUT_MS", "2000", "TRON_CONNECT_TIMEOUT_MS", "1000",
+        "TRON_BREAKER_MAX_FAILURES", "2", "TRON_BREAKER_RESET_MS", "60000"));
+    vars.putAll(env);
+    ServiceConfig.Tron config = ConfigLoader.load(vars).tron();
+    TronEndpoints endpoints = new TronEndpoints(urls.apply(devnet), TronAddress.fromBase58(devnet.usdtContract()));
+    return new ClientOnDevnet(vertx, devnet, wallet, config, endpoints);
+  }
+
+  static ClientOnDevnet start(Vertx vertx, Path dataDir) {
+    return start(vertx, dataDir, Map.of(), d -> List.of(d.baseUrl()));
+  }
+
+  static DevnetOptions devnetOptions() {
+    return DevnetOptions.defaults().withHost("127.0.0.1").withPort(0).withBlockMs(BLOCK_MS);
+  }
+
+  TronAddress usdt() {
+    return endpoints.usdtContract();
+  }
+
+  /** A full-node API of its own on the same URLs, for tests that craft transactions by hand. */
+  FullNode node() {
+    return new FullNode(new NodeClient(vertx, NodeSettings.of(config, endpoints.nodeUrls()), new SimpleMeterRegistry()),
+        System::currentTimeMillis);
+  }
+
+  <T> T call(BusAddress address, Object body) {
+    return await(bus.<T>request(address, body));
+  }
+
+  /** The failure a call ends with; fails the test if it succeeds. */
+  ReplyException failure(BusAddress address, Object body) {
+    try {
+      Object reply = await(bus.request(address, body));
+      return fail("expected a failure, got " + reply);
+    } catch (RuntimeException e) {
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      return assertInstanceOf(ReplyException.class, cause);
+    }
+  }
+
+  /** Polls until the value satisfies the condition; the test's @Timeout bounds the wait. */
+  static <T> T eventually(Supplier<T> read, Predicate<T> condition) {
+    while (true) {
+      T value = read.get();
+      if (condition.test(value)) {
+        return value;
+      }
+      sleep(BLOCK_MS);
+    }
+  }
+
+  static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static <T> T await(Future<T> future) {
+    try {
+      return future.await(20, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+    }
+  }
+
+  void stop() {
+    await(vertx.undeploy(deployment));
+    await(devnet.close());
+  }
+}
