@@ -86,7 +86,7 @@ public final class Application {
           store = s;
           return startTron();
         })
-        .compose(v -> deploy(new PayoutManagerVerticle(store)))
+        .compose(v -> deploy(new PayoutManagerVerticle(store, config, registry, java.time.Clock.systemUTC())))
         .compose(v -> {
           HealthChecks health = new HealthChecks(store, new PlaneBus(vertx.eventBus(), Plane.WALLET),
               accepting::get, VERSION);
@@ -169,6 +169,11 @@ public final class Application {
   }
 
   /** The embedded devnet, when this instance runs one. */
+  /** The store, for operator commands and tests. */
+  public Store store() {
+    return store;
+  }
+
   public Optional<DevnetHandle> devnet() {
     return Optional.ofNullable(devnet);
   }

@@ -42,7 +42,8 @@ public final class ConfigLoader {
     Path dataDir = Path.of(env.get("DATA_DIR", "data"));
     ServiceConfig.Http http = http(env);
     ServiceConfig.Tron tron = tron(env, dataDir);
-    return new ServiceConfig(http, tron, store(env, dataDir), logging(env), gateway(env, dataDir, tron.network()));
+    return new ServiceConfig(http, tron, store(env, dataDir), logging(env), payouts(env),
+        gateway(env, dataDir, tron.network()));
   }
 
   private static ServiceConfig.Http http(Env env) {
@@ -175,6 +176,46 @@ public final class ConfigLoader {
     }
     Path file = Path.of(env.get("EMBEDDED_STORE_FILE", dataDir.resolve("payments.mv.db").toString()));
     return new ServiceConfig.Store(mongoUrl, database, file, env.bool("STORE_FSYNC", false));
+  }
+
+  private static ServiceConfig.Payouts payouts(Env env) {
+    ServiceConfig.RouterLimits v0 = new ServiceConfig.RouterLimits(env.usdt("MIN_PAYOUT_AMOUNT", "0.01"),
+        env.usdt("MAX_PAYOUT_AMOUNT", "1000"), env.usdt("DAILY_PAYOUT_LIMIT", "10000"));
+    ServiceConfig.RouterLimits kyc = new ServiceConfig.RouterLimits(env.usdt("KYC_MIN_PAYOUT_AMOUNT", "0.01"),
+        env.usdt("KYC_MAX_PAYOUT_AMOUNT", "5000"), env.usdt("KYC_DAILY_PAYOUT_LIMIT", "50000"));
+    checkRouter("", v0);
+    checkRouter("KYC_", kyc);
+    long daily = env.usdt("PAYOUT_DAILY_LIMIT", "100000");
+    long hourly = env.usdt("PAYOUT_HOURLY_LIMIT", "10000");
+    if (daily <= hourly) {
+      throw new ConfigException("PAYOUT_DAILY_LIMIT", "must be greater than PAYOUT_HOURLY_LIMIT");
+    }
+    Optional<String> signer = env.get("COMPLIANCE_SIGNER_ADDRESS");
+    signer.ifPresent(a -> {
+      if (!BASE58_ADDRESS.matcher(a).matches()) {
+        throw new ConfigException("COMPLIANCE_SIGNER_ADDRESS", "'" + a + "' is not a base58 TRON address");
+      }
+    });
+    return new ServiceConfig.Payouts(v0, kyc, daily, hourly,
+        env.integer("MAX_PAYOUT_RETRY_ATTEMPTS", 3, 0, 20),
+        env.integer("CIRCUIT_BREAKER_FAILURE_THRESHOLD", 5, 1, 1000),
+        env.integer("CIRCUIT_BREAKER_RECOVERY_TIMEOUT", 300, 1, 86_400),
+        env.integer("CIRCUIT_BREAKER_HALF_OPEN_MAX_CALLS", 3, 1, 100),
+        env.integer("PAYOUT_MAX_IN_FLIGHT", 50, 1, 10_000),
+        signer,
+        env.integer("MONTHLY_ANCHOR_DAY", 0, 0, 28),
+        env.integer("WORKER_POLL_MS", 1000, 10, 60_000),
+        env.integer("WORKER_LEASE_SECONDS", 30, 5, 3600));
+  }
+
+  private static void checkRouter(String prefix, ServiceConfig.RouterLimits limits) {
+    if (limits.minUnits() <= 0 || limits.minUnits() > limits.maxUnits()) {
+      throw new ConfigException(prefix + "MIN_PAYOUT_AMOUNT", "must be above 0 and at most " + prefix
+          + "MAX_PAYOUT_AMOUNT");
+    }
+    if (limits.maxUnits() > limits.dailyUnits()) {
+      throw new ConfigException(prefix + "MAX_PAYOUT_AMOUNT", "must be at most " + prefix + "DAILY_PAYOUT_LIMIT");
+    }
   }
 
   private static ServiceConfig.Gateway gateway(Env env, Path dataDir, TronNetwork network) {

@@ -61,6 +61,16 @@ final class Env {
     throw new ConfigException(name, "'" + v + "' is not a whole number from " + min + " to " + max);
   }
 
+  /** A USDT amount as a decimal string, in base units. */
+  long usdt(String name, String fallback) {
+    String v = get(name, fallback);
+    try {
+      return com.lucid.payment.api.Usdt.parse(v);
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      throw new ConfigException(name, "'" + v + "' is not a USDT amount (a decimal with at most 6 places)");
+    }
+  }
+
   boolean bool(String name, boolean fallback) {
     return get(name)
         .map(v -> switch (v.toLowerCase(Locale.ROOT)) {

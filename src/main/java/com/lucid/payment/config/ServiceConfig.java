@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The whole validated configuration of one service instance; built once at start by {@link ConfigLoader}. */
-public record ServiceConfig(Http http, Tron tron, Store store, Logging logging, Gateway gateway) {
+public record ServiceConfig(Http http, Tron tron, Store store, Logging logging, Payouts payouts, Gateway gateway) {
 
   /** HTTP listeners: the gateway (ops plane) and the management port (health, metrics). */
   public record Http(String bindAddress, int gatewayPort, int managementPort) {}
@@ -83,6 +83,28 @@ public record ServiceConfig(Http http, Tron tron, Store store, Logging logging, 
       return mongoUrl.isEmpty();
     }
   }
+
+  /** Per-router amount rules in USDT base units. */
+  public record RouterLimits(long minUnits, long maxUnits, long dailyUnits) {}
+
+  /**
+   * The payout engine's rules: router and global limits (base units), retries, the safety breaker, how many payouts
+   * may be in flight on chain at once, the KYC compliance signer, the monthly anchor, and worker timing.
+   */
+  public record Payouts(
+      RouterLimits v0,
+      RouterLimits kyc,
+      long globalDailyUnits,
+      long globalHourlyUnits,
+      int maxRetries,
+      int breakerFailureThreshold,
+      int breakerRecoverySeconds,
+      int breakerHalfOpenSuccesses,
+      int maxInFlight,
+      Optional<String> complianceSigner,
+      int monthlyAnchorDay,
+      int workerPollMs,
+      int leaseSeconds) {}
 
   /** Log level (JUL names accepted as the brief's DEBUG..CRITICAL) and line format. */
   public record Logging(java.util.logging.Level level, boolean json) {}

@@ -1,21 +1,144 @@
 package com.lucid.payment.payout;
 
+import com.lucid.payment.api.ApiFailure;
+import com.lucid.payment.api.ErrorCode;
+import com.lucid.payment.bus.BusAddress;
+import com.lucid.payment.bus.CallContext;
+import com.lucid.payment.bus.Plane;
+import com.lucid.payment.bus.PlaneBus;
+import com.lucid.payment.config.ServiceConfig;
 import com.lucid.payment.store.Store;
+import com.lucid.payment.tron.api.TronMessages;
+import com.lucid.payment.tron.chain.TronAddress;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
-/** The wallet-plane payout manager; stopping it waits for the store writes it has in flight. */
+/** The wallet-plane payout manager: serves the payout and admin addresses and runs the worker rounds. */
 public final class PayoutManagerVerticle extends VerticleBase {
-  private final Store store;
-  private final InFlight writes = new InFlight();
+  private static final Logger LOG = Logger.getLogger(PayoutManagerVerticle.class.getName());
+  private static final long GAUGE_REFRESH_MS = 5_000;
 
-  public PayoutManagerVerticle(Store store) {
+  private final Store store;
+  private final ServiceConfig config;
+  private final MeterRegistry registry;
+  private final Clock clock;
+  private final InFlight writes = new InFlight();
+  private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
+  private PayoutWorker worker;
+  private WalletFunds funds;
+  private EngineSwitches switches;
+  private PayoutGauges gauges;
+  private long timer = -1;
+  private boolean roundRunning;
+  private boolean stopping;
+
+  public PayoutManagerVerticle(Store store, ServiceConfig config, MeterRegistry registry, Clock clock) {
     this.store = store;
+    this.config = config;
+    this.registry = registry;
+    this.clock = clock;
   }
 
   @Override
   public Future<?> start() {
-    return store.ping();
+    TronMessages.register(vertx.eventBus());
+    PlaneBus bus = new PlaneBus(vertx.eventBus(), Plane.WALLET);
+    return bus.<JsonObject>request(BusAddress.TRON_STATUS, new JsonObject()).map(status -> {
+      ChainIdentity chain = new ChainIdentity(TronAddress.fromBase58(status.getString("hot_wallet")),
+          TronAddress.fromBase58(status.getString("usdt_contract")));
+      wire(bus, chain);
+      return null;
+    });
+  }
+
+  private void wire(PlaneBus bus, ChainIdentity chain) {
+    ServiceConfig.Payouts rules = config.payouts();
+    PayoutRepository payouts = new PayoutRepository(store.mongo());
+    LimitLedger limits = new LimitLedger(store.mongo(), rules);
+    SafetyBreaker breaker = new SafetyBreaker(store.mongo(), rules);
+    PauseSwitch pause = new PauseSwitch(store.mongo());
+    PayoutMetrics metrics = new PayoutMetrics(registry);
+    PayoutService service = new PayoutService(payouts, new IdempotencyKeys(store.mongo()), limits, breaker,
+        new PayoutRequests(rules, chain), rules, metrics, clock);
+    AdminOps admin = new AdminOps(bus, breaker, pause, clock, config.tron().network().configName());
+    int required = PayoutDocs.SOLIDIFICATION_BLOCKS + config.tron().transfers().extraConfirmations();
+    serve(BusAddress.PAYOUT_CREATE, service::create);
+    serve(BusAddress.PAYOUT_GET, (b, c) -> service.get(b.getString("payout_id"), c));
+    serve(BusAddress.PAYOUT_LIST, service::list);
+    serve(BusAddress.PAYOUT_CANCEL, (b, c) -> service.cancel(b.getString("payout_id"), c));
+    serve(BusAddress.PAYOUT_TRANSACTION, (b, c) -> service.transaction(b.getString("payout_id"), c, required));
+    serve(BusAddress.ADMIN_WALLET, admin::wallet);
+    serve(BusAddress.ADMIN_STAKE, admin::stake);
+    serve(BusAddress.ADMIN_PAUSE, admin::pause);
+    serve(BusAddress.ADMIN_RESUME, admin::resume);
+    serve(BusAddress.ADMIN_BREAKER, admin::breaker);
+    funds = new WalletFunds(bus, store.mongo());
+    switches = new EngineSwitches(breaker, pause, clock);
+    String owner = UUID.randomUUID().toString().substring(0, 8);
+    worker = new PayoutWorker(payouts, limits, bus, rules, metrics, clock, owner, funds, switches);
+    gauges = new PayoutGauges(store.mongo(), limits, metrics, clock);
+    timer = vertx.setPeriodic(rules.workerPollMs(), id -> round());
+    vertx.setPeriodic(GAUGE_REFRESH_MS, id -> {
+      if (!stopping) {
+        gauges.refresh(switches.breaker());
+      }
+    });
+    LOG.info(() -> "payout manager ready: worker " + owner + ", hot wallet " + chain.hotWallet());
+  }
+
+  /** One worker round at a time; rounds that would overlap are skipped. */
+  private void round() {
+    if (roundRunning || stopping) {
+      return;
+    }
+    roundRunning = true;
+    writes.track(Future.all(funds.refresh(), switches.refresh()).compose(v -> worker.round(batchSize())))
+        .onFailure(err -> LOG.log(Level.WARNING, "worker round failed: " + err.getMessage()))
+        .onComplete(done -> roundRunning = false);
+  }
+
+  private int batchSize() {
+    return config.payouts().maxInFlight();
+  }
+
+  private void serve(BusAddress address, BiFunction<JsonObject, CallContext, Future<JsonObject>> operation) {
+    consumers.add(vertx.eventBus().<JsonObject>consumer(address.address(), msg -> {
+      CallContext caller = CallContext.fromHeaders(msg.headers());
+      Future<JsonObject> result;
+      try {
+        result = operation.apply(msg.body() == null ? new JsonObject() : msg.body(), caller);
+      } catch (RuntimeException e) {
+        result = Future.failedFuture(e);
+      }
+      writes.track(result).onSuccess(msg::reply).onFailure(err -> {
+        ApiFailure failure = failure(address, err);
+        io.vertx.core.eventbus.ReplyException reply = failure.toReply();
+        msg.fail(reply.failureCode(), reply.getMessage());
+      });
+    }));
+  }
+
+  /** Known failures pass through; a store outage is "unavailable"; anything else is logged and kept internal. */
+  private static ApiFailure failure(BusAddress address, Throwable err) {
+    if (err instanceof ApiFailure f) {
+      return f;
+    }
+    if (err instanceof com.mongodb.MongoException || err instanceof java.util.concurrent.TimeoutException) {
+      LOG.warning(() -> address.address() + ": store unavailable: " + err.getMessage());
+      return new ApiFailure(ErrorCode.UNAVAILABLE, "the payout store is unavailable; retry");
+    }
+    LOG.log(Level.SEVERE, address.address() + " failed", err);
+    return new ApiFailure(ErrorCode.INTERNAL, "internal error");
   }
 
   /** Store writes in flight; shutdown waits for them before the store is closed. */
@@ -25,6 +148,9 @@ public final class PayoutManagerVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    return writes.drained(vertx, 10_000);
+    stopping = true;
+    vertx.cancelTimer(timer);
+    List<Future<Void>> unregistered = consumers.stream().map(MessageConsumer::unregister).toList();
+    return Future.join(unregistered).compose(v -> writes.drained(vertx, 10_000));
   }
 }

@@ -10,6 +10,12 @@ import java.util.List;
 /** The collections the service owns (all named payout*) and the indexes it creates at start. */
 public final class StoreSchema {
   public static final String PAYOUTS = "payouts";
+  /** One record per (user, Idempotency-Key): in flight or done, and which payout it made. */
+  public static final String IDEMPOTENCY = "payout_idempotency";
+  /** Limit counters: one document per router/global window with the amount reserved in it. */
+  public static final String LIMITS = "payout_limits";
+  /** Engine-wide switches shared by every instance: the safety breaker and the admin pause. */
+  public static final String STATE = "payout_state";
 
   private StoreSchema() {}
 
@@ -23,6 +29,8 @@ public final class StoreSchema {
     List<Index> list = new ArrayList<>();
     list.add(new Index(PAYOUTS, new JsonObject().put("status", 1).put("created_at", 1), new IndexOptions()));
     list.add(new Index(PAYOUTS, new JsonObject().put("created_at", -1), new IndexOptions()));
+    list.add(new Index(PAYOUTS, new JsonObject().put("user_id", 1).put("created_at", -1), new IndexOptions()));
+    list.add(new Index(PAYOUTS, new JsonObject().put("next_check_at", 1), new IndexOptions()));
     return list;
   }
 

@@ -1,0 +1,66 @@
+package com.lucid.payment.payout;
+
+import com.lucid.payment.store.StoreSchema;
+import com.lucid.payment.tron.chain.Hashes;
+import com.lucid.payment.tron.chain.Hex;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.MongoClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Idempotency records, one per (user, Idempotency-Key), unique by _id: the first request inserts it "in flight" with
+ * the payout id it will create and the hash of its body; a repeat finds it. A record left in flight by a crash is
+ * taken over after {@link #STALE_MS}, reusing the same payout id, so a retry can never create a second payout.
+ */
+final class IdempotencyKeys {
+  static final long STALE_MS = 30_000;
+
+  private final MongoClient mongo;
+
+  IdempotencyKeys(MongoClient mongo) {
+    this.mongo = mongo;
+  }
+
+  /** A request's claim on its key. */
+  record Claim(String id, String requestHash, String payoutId, boolean done, long updatedAt) {}
+
+  static String recordId(String userId, String key) {
+    return Hex.encode(Hashes.sha256((userId + "\n" + key).getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** Inserts the in-flight record; empty when the key is already taken (the caller then reads it). */
+  Future<Boolean> tryClaim(Claim claim) {
+    JsonObject doc = new JsonObject().put("_id", claim.id()).put("request_hash", claim.requestHash())
+        .put("payout_id", claim.payoutId()).put("state", "in_flight").put("updated_at", claim.updatedAt());
+    return mongo.insert(StoreSchema.IDEMPOTENCY, doc).map(id -> true)
+        .recover(err -> LimitLedger.isDuplicateKey(err) ? Future.succeededFuture(false) : Future.failedFuture(err));
+  }
+
+  Future<Optional<Claim>> find(String id) {
+    return mongo.findOne(StoreSchema.IDEMPOTENCY, new JsonObject().put("_id", id), null)
+        .map(doc -> Optional.ofNullable(doc).map(d -> new Claim(d.getString("_id"), d.getString("request_hash"),
+            d.getString("payout_id"), "done".equals(d.getString("state")), d.getLong("updated_at", 0L))));
+  }
+
+  /** Takes over a stale in-flight record (compare-and-set on its timestamp); false if someone else did. */
+  Future<Boolean> takeOver(Claim stale, Instant now) {
+    JsonObject filter = new JsonObject().put("_id", stale.id()).put("updated_at", stale.updatedAt())
+        .put("state", "in_flight");
+    JsonObject update = new JsonObject().put("$set", new JsonObject().put("updated_at", now.toEpochMilli()));
+    return mongo.updateCollection(StoreSchema.IDEMPOTENCY, filter, update).map(r -> r.getDocModified() == 1);
+  }
+
+  Future<Void> markDone(String id) {
+    return mongo.updateCollection(StoreSchema.IDEMPOTENCY, new JsonObject().put("_id", id),
+        new JsonObject().put("$set", new JsonObject().put("state", "done"))).mapEmpty();
+  }
+
+  /** Forgets a claim whose request was refused (e.g. over a limit) so the same key can be used again. */
+  Future<Void> forget(Claim claim) {
+    return mongo.removeDocuments(StoreSchema.IDEMPOTENCY, new JsonObject().put("_id", claim.id())
+        .put("payout_id", claim.payoutId())).mapEmpty();
+  }
+}

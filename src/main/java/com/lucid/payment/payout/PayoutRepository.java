@@ -1,0 +1,93 @@
+package com.lucid.payment.payout;
+
+import com.lucid.payment.store.StoreSchema;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.FindOptions;
+import io.vertx.ext.mongo.MongoClient;
+import io.vertx.ext.mongo.UpdateOptions;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Payout documents in MongoDB: inserts, reads, and compare-and-set transitions guarded by version and lease. */
+final class PayoutRepository {
+  private final MongoClient mongo;
+
+  PayoutRepository(MongoClient mongo) {
+    this.mongo = mongo;
+  }
+
+  Future<Void> insert(JsonObject doc) {
+    return mongo.insert(StoreSchema.PAYOUTS, doc).mapEmpty();
+  }
+
+  Future<Optional<JsonObject>> find(String id) {
+    return mongo.findOne(StoreSchema.PAYOUTS, new JsonObject().put("_id", id), null).map(Optional::ofNullable);
+  }
+
+  Future<List<JsonObject>> find(JsonObject query, JsonObject sort, int skip, int limit) {
+    FindOptions options = new FindOptions().setSort(sort).setSkip(skip).setLimit(limit);
+    return mongo.findWithOptions(StoreSchema.PAYOUTS, query, options);
+  }
+
+  Future<Long> count(JsonObject query) {
+    return mongo.count(StoreSchema.PAYOUTS, query);
+  }
+
+  /**
+   * Applies the change if the payout is still at the version it was read at (and, for a worker, still leased to
+   * it). Empty when someone else changed it first: the caller re-reads and decides again, never overwrites.
+   */
+  Future<Optional<JsonObject>> apply(JsonObject current, Change change, AuditTrail.Actor actor, Instant now,
+      String leaseOwner) {
+    JsonObject filter = new JsonObject().put("_id", current.getString("_id"))
+        .put("version", current.getInteger("version"));
+    if (leaseOwner != null) {
+      filter.put("lease_owner", leaseOwner);
+    }
+    JsonObject update = change.update(current, actor, now);
+    return mongo.findOneAndUpdateWithOptions(StoreSchema.PAYOUTS, filter, update, new FindOptions(),
+        new UpdateOptions().setReturningNewDocument(true)).map(Optional::ofNullable);
+  }
+
+  /**
+   * Claims up to {@code limit} payouts that are due (not terminal, check time reached, lease free or expired),
+   * highest priority and oldest first: each with its own compare-and-set, so two workers never hold one payout.
+   */
+  Future<List<JsonObject>> claimDue(String owner, Instant now, long leaseMs, JsonArray statuses, int limit) {
+    long t = now.toEpochMilli();
+    JsonObject due = new JsonObject()
+        .put("status", new JsonObject().put("$in", statuses))
+        .put("next_check_at", new JsonObject().put("$lte", t))
+        .put("lease_until", new JsonObject().put("$lt", t));
+    JsonObject sort = new JsonObject().put("priority_rank", -1).put("created_at", 1);
+    FindOptions options = new FindOptions().setSort(sort).setLimit(limit)
+        .setFields(new JsonObject().put("_id", 1).put("version", 1));
+    return mongo.findWithOptions(StoreSchema.PAYOUTS, due, options).compose(candidates -> {
+      List<Future<JsonObject>> claims = candidates.stream().map(c -> claim(c, owner, t, leaseMs)).toList();
+      return Future.join(claims).transform(done -> Future.succeededFuture(claims.stream()
+          .filter(Future::succeeded).map(Future::result).filter(java.util.Objects::nonNull).toList()));
+    });
+  }
+
+  private Future<JsonObject> claim(JsonObject candidate, String owner, long now, long leaseMs) {
+    JsonObject filter = new JsonObject().put("_id", candidate.getString("_id"))
+        .put("version", candidate.getInteger("version"))
+        .put("lease_until", new JsonObject().put("$lt", now));
+    JsonObject update = new JsonObject().put("$set", new JsonObject().put("lease_owner", owner)
+        .put("lease_until", now + leaseMs).put("version", candidate.getInteger("version") + 1));
+    return mongo.findOneAndUpdateWithOptions(StoreSchema.PAYOUTS, filter, update, new FindOptions(),
+        new UpdateOptions().setReturningNewDocument(true));
+  }
+
+  /** Ends a worker's turn: frees the lease and says when to look again; lost leases are left alone. */
+  Future<Void> release(JsonObject current, String owner, Instant nextCheck) {
+    JsonObject filter = new JsonObject().put("_id", current.getString("_id"))
+        .put("version", current.getInteger("version")).put("lease_owner", owner);
+    JsonObject update = new JsonObject().put("$set", new JsonObject().put("lease_until", 0L)
+        .put("next_check_at", nextCheck.toEpochMilli()).put("version", current.getInteger("version") + 1));
+    return mongo.updateCollection(StoreSchema.PAYOUTS, filter, update).mapEmpty();
+  }
+}

@@ -1,0 +1,265 @@
+package com.lucid.payment.payout;
+
+import com.lucid.payment.bus.BusAddress;
+import com.lucid.payment.bus.PlaneBus;
+import com.lucid.payment.config.ServiceConfig;
+import com.lucid.payment.tron.api.AttemptFate;
+import com.lucid.payment.tron.api.BroadcastOutcome;
+import com.lucid.payment.tron.api.FateQuery;
+import com.lucid.payment.tron.api.SignedAttempt;
+import com.lucid.payment.tron.api.TransferOrder;
+import com.lucid.payment.tron.chain.TronAddress;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Moves payouts along, one claimed payout at a time, entirely from what is stored, so a restart anywhere resumes
+ * where the store says: sign, persist the signed bytes, then broadcast; rebroadcast the same bytes while the attempt
+ * may land; sign a new attempt only once the previous one is definitively dead; confirm only on a solidified SUCCESS
+ * with the exact Transfer log.
+ */
+final class PayoutWorker {
+  private static final Logger LOG = Logger.getLogger(PayoutWorker.class.getName());
+  private static final JsonArray ACTIVE = new JsonArray().add("pending").add("processing");
+  private static final long REBROADCAST_MS = 3_000;
+  private static final long MAX_BACKOFF_MS = 10_000;
+
+  private final PayoutRepository payouts;
+  private final LimitLedger limits;
+  private final PlaneBus bus;
+  private final ServiceConfig.Payouts config;
+  private final PayoutMetrics metrics;
+  private final Clock clock;
+  private final String owner;
+  private final AuditTrail.Actor actor;
+  private final Funds funds;
+  private final Switches switches;
+
+  PayoutWorker(PayoutRepository payouts, LimitLedger limits, PlaneBus bus, ServiceConfig.Payouts config,
+      PayoutMetrics metrics, Clock clock, String owner, Funds funds, Switches switches) {
+    this.payouts = payouts;
+    this.limits = limits;
+    this.bus = bus;
+    this.config = config;
+    this.metrics = metrics;
+    this.clock = clock;
+    this.owner = owner;
+    this.actor = AuditTrail.Actor.worker(owner);
+    this.funds = funds;
+    this.switches = switches;
+  }
+
+  /** Engine-wide switches, read once per round. */
+  interface Switches {
+    /** Why nothing new may be signed now ("paused", "circuit_breaker_open"), or empty. */
+    Optional<String> signingBlocked();
+
+    Future<Void> onChainFailure(String result);
+
+    Future<Void> onConfirmed();
+  }
+
+  /** The hot wallet's funds, checked before a payout is released for signing. */
+  interface Funds {
+    /** Why the wallet cannot pay this amount now ("insufficient_usdt", "insufficient_trx"), or empty. */
+    Optional<String> shortfall(long amount);
+  }
+
+  /** One round: claim what is due, in priority order, and take each one step further. */
+  Future<Integer> round(int capacity) {
+    Instant now = clock.instant();
+    long leaseMs = config.leaseSeconds() * 1000L;
+    return payouts.claimDue(owner, now, leaseMs, ACTIVE, Math.max(1, capacity))
+        .compose(claimed -> Future.join(claimed.stream().map(this::step).toList())
+            .transform(done -> Future.succeededFuture(claimed.size())));
+  }
+
+  private Future<Void> step(JsonObject doc) {
+    Future<Instant> next = switch (PayoutDocs.status(doc)) {
+      case PENDING -> release(doc);
+      case PROCESSING -> advance(doc);
+      default -> Future.succeededFuture(null);
+    };
+    return next.recover(err -> {
+      LOG.warning(() -> "payout " + doc.getString("_id") + ": " + err.getMessage() + "; will retry");
+      return Future.succeededFuture(clock.instant().plusMillis(backoff(doc)));
+    }).compose(at -> at == null ? Future.succeededFuture() : reread(doc).compose(latest -> latest
+        .filter(d -> owner.equals(d.getString("lease_owner")))
+        .map(d -> payouts.release(d, owner, at)).orElse(Future.succeededFuture())));
+  }
+
+  private Future<Optional<JsonObject>> reread(JsonObject doc) {
+    return payouts.find(doc.getString("_id"));
+  }
+
+  private long backoff(JsonObject doc) {
+    int attempts = doc.getInteger("attempt_count", 0);
+    return Math.min(MAX_BACKOFF_MS, config.workerPollMs() * (2L + attempts));
+  }
+
+  /** A pending payout whose release time has come: held with a reason, or moved to processing and signed. */
+  private Future<Instant> release(JsonObject doc) {
+    Optional<String> hold = switches.signingBlocked().or(() -> funds.shortfall(doc.getLong("amount")));
+    if (hold.isPresent()) {
+      return hold(doc, hold.get());
+    }
+    Change change = Change.of().status(PayoutStatus.PROCESSING).set("hold_reason", null)
+        .audit("released", new JsonObject());
+    return apply(doc, change).compose(updated -> updated.map(this::advance).orElse(Future.succeededFuture(null)));
+  }
+
+  private Future<Instant> hold(JsonObject doc, String reason) {
+    Instant later = clock.instant().plusMillis(Math.max(config.workerPollMs() * 5L, 1_000));
+    if (reason.equals(doc.getString("hold_reason"))) {
+      return Future.succeededFuture(later);
+    }
+    Change change = Change.of().set("hold_reason", reason).audit("held", new JsonObject().put("reason", reason));
+    return apply(doc, change).map(updated -> updated.isPresent() ? later : null);
+  }
+
+  /** A processing payout: sign a first or new attempt, or look after the live one. */
+  private Future<Instant> advance(JsonObject doc) {
+    JsonObject attempt = PayoutDocs.currentAttempt(doc);
+    if (attempt == null || Attempts.dead(attempt)) {
+      Optional<String> hold = switches.signingBlocked();
+      return hold.isPresent() ? hold(doc, hold.get()) : signAndBroadcast(doc);
+    }
+    return watch(doc, attempt);
+  }
+
+  private Future<Instant> signAndBroadcast(JsonObject doc) {
+    int n = doc.getInteger("attempt_count", 0) + 1;
+    int feePercent = Attempts.feeLimitPercent(doc);
+    TransferOrder order = new TransferOrder(doc.getString("_id"), n,
+        TronAddress.fromBase58(doc.getString("recipient_address")), doc.getLong("amount"), feePercent);
+    return bus.<SignedAttempt>request(BusAddress.TRON_SIGN, order).compose(signed -> {
+      JsonObject attempt = Attempts.signed(signed, feePercent);
+      Change change = Change.of().attempts(Attempts.withNew(doc, attempt)).set("hold_reason", null)
+          .audit("signed", new JsonObject().put("attempt", n).put("txid", signed.txid())
+              .put("expiration_ms", signed.expirationMs()).put("fee_limit_sun", signed.feeLimitSun()));
+      // persisted before the first broadcast; if this write loses, the signed bytes are dropped unsent
+      return apply(doc, change).compose(updated -> updated
+          .map(d -> broadcast(d, PayoutDocs.currentAttempt(d)))
+          .orElse(Future.succeededFuture(null)));
+    });
+  }
+
+  private Future<Instant> broadcast(JsonObject doc, JsonObject attempt) {
+    SignedAttempt signed = Attempts.toSigned(doc.getString("_id"), attempt);
+    return bus.<BroadcastOutcome>request(BusAddress.TRON_BROADCAST, signed).compose(outcome -> {
+      JsonObject updated = attempt.copy().put("broadcasts", attempt.getInteger("broadcasts", 0) + 1)
+          .put("last_broadcast_at", clock.millis()).put("last_outcome", outcome.kind().name())
+          .put("last_code", outcome.code());
+      Change change = Change.of().attempts(Attempts.withLast(doc, updated));
+      boolean changed = !outcome.kind().name().equals(attempt.getString("last_outcome"));
+      if (changed) {
+        change.audit("broadcast", new JsonObject().put("attempt", attempt.getInteger("n"))
+            .put("outcome", outcome.kind().name()).put("code", outcome.code()));
+      }
+      if ("BANDWITH_ERROR".equals(outcome.code())) {
+        change.set("hold_reason", "insufficient_trx");
+      }
+      return apply(doc, change).map(u -> u.isPresent() ? clock.instant().plusMillis(config.workerPollMs()) : null);
+    });
+  }
+
+  /** The live attempt: rebroadcast while nothing knows it, and settle it once the solidified chain decides. */
+  private Future<Instant> watch(JsonObject doc, JsonObject attempt) {
+    FateQuery query = new FateQuery(attempt.getString("txid"), attempt.getLong("expiration_ms"),
+        TronAddress.fromBase58(doc.getString("recipient_address")), doc.getLong("amount"));
+    return bus.<AttemptFate>request(BusAddress.TRON_FATE, query).compose(fate -> {
+      if (fate instanceof AttemptFate.Confirmed c) {
+        return confirm(doc, attempt, c);
+      }
+      if (fate instanceof AttemptFate.Failed f) {
+        return failedOnChain(doc, attempt, f);
+      }
+      if (fate instanceof AttemptFate.Expired) {
+        Change change = Change.of().attempts(Attempts.withLast(doc, attempt.copy().put("fate", Attempts.EXPIRED)))
+            .audit("attempt_expired", new JsonObject().put("attempt", attempt.getInteger("n"))
+                .put("txid", attempt.getString("txid")));
+        return apply(doc, change).map(u -> u.isPresent() ? clock.instant() : null);
+      }
+      if (fate instanceof AttemptFate.Mismatch m) {
+        metrics.counter("tron_payout_chain_mismatch_total", "router_type", doc.getString("router_type"));
+        LOG.severe(() -> "payout " + doc.getString("_id") + " txid " + attempt.getString("txid")
+            + ": solidified but not as signed: " + m.why());
+        return hold(doc, "chain_mismatch");
+      }
+      boolean unseen = fate instanceof AttemptFate.Unknown;
+      long sinceBroadcast = clock.millis() - attempt.getLong("last_broadcast_at", 0L);
+      if (attempt.getInteger("broadcasts", 0) == 0 || (unseen && sinceBroadcast >= REBROADCAST_MS
+          && !"REJECTED".equals(attempt.getString("last_outcome")))) {
+        return broadcast(doc, attempt);
+      }
+      return Future.succeededFuture(clock.instant().plusMillis(config.workerPollMs()));
+    });
+  }
+
+  private Future<Instant> confirm(JsonObject doc, JsonObject attempt, AttemptFate.Confirmed c) {
+    Instant now = clock.instant();
+    Change change = Change.of().status(PayoutStatus.CONFIRMED)
+        .attempts(Attempts.withLast(doc, attempt.copy().put("fate", Attempts.CONFIRMED).put("result", "SUCCESS")))
+        .set("hold_reason", null)
+        .set("txid", attempt.getString("txid"))
+        .set("block_number", c.block())
+        .set("block_timestamp", c.blockTimestampMs())
+        .set("fee_sun", c.feeSun())
+        .set("energy_used", c.energyUsed())
+        .set("net_usage", c.netUsage())
+        .set("confirmations", (int) Math.max(PayoutDocs.SOLIDIFICATION_BLOCKS, c.solidBlock() - c.block() + 1))
+        .set("confirmed_at", now.toEpochMilli())
+        .audit("confirmed", new JsonObject().put("txid", attempt.getString("txid")).put("block", c.block())
+            .put("fee_sun", c.feeSun()));
+    return apply(doc, change).compose(u -> {
+      if (u.isEmpty()) {
+        return Future.succeededFuture(null);
+      }
+      metrics.finished(u.get(), now);
+      return switches.onConfirmed().map(v -> (Instant) null);
+    });
+  }
+
+  private Future<Instant> failedOnChain(JsonObject doc, JsonObject attempt, AttemptFate.Failed f) {
+    Instant now = clock.instant();
+    int retries = doc.getInteger("retries_used", 0) + 1;
+    JsonObject dead = attempt.copy().put("fate", Attempts.FAILED).put("result", f.result())
+        .put("message", f.message()).put("fee_sun", f.feeSun());
+    boolean giveUp = retries > config.maxRetries();
+    Change change = Change.of().attempts(Attempts.withLast(doc, dead)).set("retries_used", retries)
+        .audit("attempt_failed", new JsonObject().put("attempt", attempt.getInteger("n"))
+            .put("txid", attempt.getString("txid")).put("result", f.result()).put("message", f.message()));
+    if (giveUp) {
+      change.status(PayoutStatus.FAILED).set("failure_code", f.result()).set("limits_released", true)
+          .set("failure_message", "failed on chain " + retries + " times, last: " + f.result()
+              + (f.message().isEmpty() ? "" : " (" + f.message() + ")"))
+          .audit("failed", new JsonObject().put("attempts", retries).put("result", f.result()));
+    }
+    return apply(doc, change).compose(u -> {
+      if (u.isEmpty()) {
+        return Future.succeededFuture(null);
+      }
+      Future<Void> after = switches.onChainFailure(f.result());
+      if (giveUp) {
+        metrics.finished(u.get(), now);
+        after = after.compose(v -> limits.release(PayoutService.keysOf(doc), doc.getLong("amount")));
+      }
+      return after.map(v -> giveUp ? null : clock.instant());
+    });
+  }
+
+  private Future<Optional<JsonObject>> apply(JsonObject doc, Change change) {
+    return payouts.apply(doc, change, actor, clock.instant(), owner);
+  }
+
+  /** For the audit command and tests: which fates leave an attempt alive. */
+  static List<String> deadFates() {
+    return List.of(Attempts.EXPIRED, Attempts.FAILED);
+  }
+}

@@ -1,0 +1,66 @@
+package com.lucid.payment.payout;
+
+import com.lucid.payment.bus.BusAddress;
+import com.lucid.payment.bus.PlaneBus;
+import com.lucid.payment.store.StoreSchema;
+import com.lucid.payment.tron.api.WalletStatus;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.FindOptions;
+import io.vertx.ext.mongo.MongoClient;
+import java.util.Optional;
+
+/**
+ * The hot wallet's funds as the worker sees them in one round: the wallet's USDT minus what payouts already in
+ * processing will take, and TRX enough to burn for a transfer's energy beyond the staked energy.
+ */
+final class WalletFunds implements PayoutWorker.Funds {
+  /** Energy of a USDT transfer to an address holding no USDT, the dearer case. */
+  static final long TRANSFER_ENERGY = 130_285;
+  /** Bandwidth of a transfer when burnt (about 350 bytes at 1,000 sun), rounded up. */
+  static final long BANDWIDTH_SUN = 1_000_000;
+
+  private final PlaneBus bus;
+  private final MongoClient mongo;
+  private WalletStatus wallet;
+  private long committedUsdt;
+
+  WalletFunds(PlaneBus bus, MongoClient mongo) {
+    this.bus = bus;
+    this.mongo = mongo;
+  }
+
+  /** Reads the wallet and the amounts already committed to payouts in processing. */
+  Future<Void> refresh() {
+    Future<WalletStatus> status = bus.<WalletStatus>request(BusAddress.TRON_WALLET, new JsonObject());
+    Future<Long> committed = mongo.findWithOptions(StoreSchema.PAYOUTS,
+        new JsonObject().put("status", PayoutStatus.PROCESSING.api()),
+        new FindOptions().setFields(new JsonObject().put("amount", 1)))
+        .map(docs -> docs.stream().mapToLong(d -> d.getLong("amount")).reduce(0L, Math::addExact));
+    return Future.join(status, committed).transform(done -> {
+      wallet = status.succeeded() ? status.result() : null;
+      committedUsdt = committed.succeeded() ? committed.result() : Long.MAX_VALUE;
+      return Future.succeededFuture();
+    });
+  }
+
+  Optional<WalletStatus> last() {
+    return Optional.ofNullable(wallet);
+  }
+
+  @Override
+  public Optional<String> shortfall(long amount) {
+    if (wallet == null || committedUsdt == Long.MAX_VALUE) {
+      return Optional.of("tron_unavailable");
+    }
+    if (wallet.usdtUnits() - committedUsdt < amount) {
+      return Optional.of("insufficient_usdt");
+    }
+    long energyToBurn = Math.max(0, TRANSFER_ENERGY - wallet.energyAvailable());
+    if (wallet.trxSun() < Math.addExact(Math.multiplyExact(energyToBurn, wallet.energyFeeSun()), BANDWIDTH_SUN)) {
+      return Optional.of("insufficient_trx");
+    }
+    committedUsdt = Math.addExact(committedUsdt, amount); // released in this round: no longer available to others
+    return Optional.empty();
+  }
+}
