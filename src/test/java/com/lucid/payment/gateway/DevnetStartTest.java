@@ -1,50 +1,76 @@
 package com.lucid.payment.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.lucid.payment.api.ErrorCode;
 import com.lucid.payment.testing.ServiceProcess;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The whole service on devnet with no configuration: it prints an admin token that its own gateway accepts. */
+/**
+ * The whole service on devnet with no configuration: the commands it prints, pasted into a shell, create a payout
+ * through the gateway and the real engine, and the payout is then confirmed on the devnet chain.
+ */
 class DevnetStartTest {
   @TempDir Path dir;
 
   /** The banner follows the "ready:" line. */
-  private static String printedToken(ServiceProcess service) throws InterruptedException {
+  private static String banner(ServiceProcess service) throws InterruptedException {
     for (int i = 0; i < 200; i++) {
-      var line = service.lines().stream().filter(l -> l.startsWith("export TOKEN='")).findFirst();
-      if (line.isPresent()) {
-        return line.get();
+      if (service.lines().stream().anyMatch(l -> l.startsWith("curl -s http"))) {
+        String output = service.output();
+        return output.substring(output.indexOf("export TOKEN='"));
       }
       Thread.sleep(50);
     }
-    throw new AssertionError("no token in the start-up output:\n" + service.output());
+    throw new AssertionError("no banner in the start-up output:\n" + service.output());
   }
 
   @Test
-  @Timeout(90)
-  void devnetPrintsAnAdminTokenItsGatewayAccepts() throws Exception {
-    Map<String, String> env = Map.of("DATA_DIR", dir.resolve("data").toString(), "PORT", "0", "METRICS_PORT", "0");
+  @Timeout(120)
+  void thePrintedCommandsCreateAPayoutThatIsConfirmed() throws Exception {
+    Map<String, String> env = Map.of("DATA_DIR", dir.resolve("data").toString(), "PORT", "0", "METRICS_PORT", "0",
+        "DEVNET_BLOCK_MS", "50");
     try (ServiceProcess service = ServiceProcess.service(dir, env).awaitReady(60)) {
-      String export = printedToken(service);
-      String token = export.substring("export TOKEN='".length(), export.length() - 1);
-      assertTrue(service.output().contains("curl -s -X POST http://127.0.0.1:" + service.gatewayPort()
-          + "/api/payment/payouts"), service.output());
+      String banner = banner(service);
+      String token = banner.substring("export TOKEN='".length(), banner.indexOf("'", "export TOKEN='".length()));
       assertTrue(Files.exists(dir.resolve("data").resolve("devnet-jwt-secret")));
 
+      String script = banner.lines().filter(l -> !l.startsWith("20")).reduce("set -e", (a, b) -> a + "\n" + b)
+          + "\necho; echo \"$PAYOUT_ID\"";
+      Process shell = new ProcessBuilder("bash", "-c", script).start();
+      assertTrue(shell.waitFor(30, TimeUnit.SECONDS));
+      String[] out = new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip().split("\n");
+      String created = new String(shell.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+      assertEquals(0, shell.exitValue(), created);
+      JsonObject payout = new JsonObject(created);
+      String id = out[out.length - 1];
+      assertEquals(id, payout.getString("payout_id"));
+      assertEquals(0, new java.math.BigDecimal("1.50").compareTo(new java.math.BigDecimal(payout.getString("amount_usdt"))));
+      assertEquals(payout.getString("payout_id"), new JsonObject(out[0]).getString("payout_id"));
+
       Http http = new Http(service.gatewayPort());
-      Http.Response withToken = http.get("/admin/wallet", token);
-      assertNotEquals(401, withToken.status(), withToken.body());
-      assertNotEquals(403, withToken.status(), withToken.body());
-      assertEquals("10", withToken.header("X-RateLimit-Limit").orElseThrow());
-      assertEquals(401, http.get("/admin/wallet", null).status());
+      String status = "";
+      for (int i = 0; i < 400 && !status.equals("confirmed"); i++) {
+        Http.Response r = http.get("/payouts/" + id, token);
+        assertEquals(200, r.status(), r.body());
+        status = r.json().getString("status");
+        assertTrue(!status.equals("failed") && !status.equals("cancelled"), r.body());
+        Thread.sleep(100);
+      }
+      assertEquals("confirmed", status, service.output());
+      JsonObject transaction = http.get("/payouts/" + id + "/transaction", token).json();
+      assertTrue(transaction.getString("txid").matches("[0-9a-f]{64}"), transaction.encode());
+
+      GatewayFixture.assertEnvelope(http.get("/admin/wallet", null), ErrorCode.UNAUTHENTICATED);
       assertEquals(143, service.terminate(30));
     }
   }
