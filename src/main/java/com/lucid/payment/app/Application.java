@@ -1,5 +1,6 @@
 package com.lucid.payment.app;
 
+import com.lucid.payment.auth.DevnetSecret;
 import com.lucid.payment.bus.Plane;
 import com.lucid.payment.bus.PlaneAcl;
 import com.lucid.payment.bus.PlaneBus;
@@ -8,6 +9,7 @@ import com.lucid.payment.config.TronNetwork;
 import com.lucid.payment.devnet.Devnet;
 import com.lucid.payment.devnet.DevnetHandle;
 import com.lucid.payment.devnet.DevnetOptions;
+import com.lucid.payment.gateway.DevnetBanner;
 import com.lucid.payment.gateway.GatewayVerticle;
 import com.lucid.payment.management.HealthChecks;
 import com.lucid.payment.management.ManagementVerticle;
@@ -26,6 +28,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -90,17 +93,24 @@ public final class Application {
           management = new ManagementVerticle(health, registry, http.bindAddress(), http.managementPort());
           return deploy(management);
         })
-        .compose(v -> {
-          gateway = new GatewayVerticle(http.bindAddress(), http.gatewayPort());
-          return deploy(gateway);
+        // the gateway's key material: on devnet without JWT_SECRET_FILE the secret is created once, then reused
+        .compose(v -> vertx.executeBlocking(() -> DevnetSecret.ensure(config.gateway().jwt())))
+        .compose(jwt -> {
+          gateway = new GatewayVerticle(http.bindAddress(), http.gatewayPort(),
+              new ServiceConfig.Gateway(jwt, config.gateway().rateLimitMultiplier()));
+          return deploy(gateway).map(jwt);
         })
-        .onSuccess(v -> {
+        .onSuccess(jwt -> {
           accepting.set(true);
           LOG.info(() -> "ready: gateway http://" + http.bindAddress() + ":" + gatewayPort()
               + " management http://" + http.bindAddress() + ":" + managementPort()
               + " network=" + config.tron().network().configName()
               + " store=" + (config.store().embedded() ? "embedded" : "mongodb"));
-        });
+          if (config.tron().network() == TronNetwork.DEVNET) {
+            System.out.println(DevnetBanner.text(jwt, http.bindAddress(), gatewayPort(), Instant.now()));
+          }
+        })
+        .mapEmpty();
   }
 
   /** Loads (on devnet: creates) the hot wallet key, starts the embedded devnet when it is the node, then the client. */

@@ -23,8 +23,9 @@ public final class Main {
       case "serve" -> serve();
       case "devnet" -> com.lucid.payment.devnet.DevnetCommand.main(rest);
       case "verify-audit" -> System.exit(VerifyAuditCommand.run(rest, System.out));
+      case "token" -> System.exit(TokenCommand.run(rest, System.getenv(), System.out, System.err));
       default -> {
-        System.err.println("unknown command '" + command + "'; commands: serve, devnet, verify-audit");
+        System.err.println("unknown command '" + command + "'; commands: serve, devnet, verify-audit, token");
         System.exit(2);
       }
     }

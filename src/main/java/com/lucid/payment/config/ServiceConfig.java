@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The whole validated configuration of one service instance; built once at start by {@link ConfigLoader}. */
-public record ServiceConfig(Http http, Tron tron, Store store, Logging logging, Payouts payouts) {
+public record ServiceConfig(Http http, Tron tron, Store store, Logging logging, Payouts payouts, Gateway gateway) {
 
   /** HTTP listeners: the gateway (ops plane) and the management port (health, metrics). */
   public record Http(String bindAddress, int gatewayPort, int managementPort) {}
@@ -114,6 +114,51 @@ public record ServiceConfig(Http http, Tron tron, Store store, Logging logging, 
     @Override
     public String toString() {
       return "Secret[***]";
+    }
+  }
+
+  /**
+   * The gateway's callers: how their JWTs are verified, and how far the per-user rate limits are scaled.
+   *
+   * @param rateLimitMultiplier every default rate limit is multiplied by this (benchmarks raise it)
+   */
+  public record Gateway(Jwt jwt, int rateLimitMultiplier) {}
+
+  /** The one JWT algorithm the gateway accepts; {@link #jwsName()} is the token header's {@code alg}. */
+  public enum JwtAlgorithm {
+    HS256("HS256"), ES256("ES256"), EDDSA("EdDSA");
+
+    private final String jwsName;
+
+    JwtAlgorithm(String jwsName) {
+      this.jwsName = jwsName;
+    }
+
+    public String jwsName() {
+      return jwsName;
+    }
+  }
+
+  /**
+   * JWT verification. HS256 uses a shared secret (the text of JWT_SECRET_FILE, trimmed, as UTF-8 bytes: what the Lucid
+   * auth service signs with); ES256 and EdDSA use the public keys of JWT_JWKS_FILE, each selected by its {@code kid}.
+   *
+   * @param secret the HS256 secret; empty on devnet until the service creates or reads {@code devnetSecretFile}
+   * @param jwks the public keys (JWK objects, validated) for ES256 / EdDSA; empty for HS256
+   * @param devnetSecretFile where devnet keeps its generated HS256 secret when JWT_SECRET_FILE is not set; empty
+   *     elsewhere
+   */
+  public record Jwt(
+      JwtAlgorithm algorithm,
+      Optional<Secret> secret,
+      List<io.vertx.core.json.JsonObject> jwks,
+      Optional<Path> devnetSecretFile,
+      Optional<String> issuer,
+      Optional<String> audience) {
+
+    /** The same settings with the HS256 secret now known (the devnet one, read or created at start). */
+    public Jwt withSecret(Secret value) {
+      return new Jwt(algorithm, Optional.of(value), jwks, devnetSecretFile, issuer, audience);
     }
   }
 }

@@ -107,7 +107,7 @@ class ConfigLoaderTest {
         "TRON_NETWORK", "mainnet", "TRON_PRIVATE_KEY_FILE", key.toString())));
     assertEquals("TRON_NETWORK: mainnet requires TOR_ONLY=true and TOR_PROXY=socks5://host:port", noTor.getMessage());
     ServiceConfig ok = ConfigLoader.load(env("TRON_NETWORK", "mainnet", "TRON_PRIVATE_KEY_FILE", key.toString(),
-        "TOR_ONLY", "true", "TOR_PROXY", "socks5://127.0.0.1:9050"));
+        "TOR_ONLY", "true", "TOR_PROXY", "socks5://127.0.0.1:9050", "JWT_SECRET_FILE", jwtSecret(40).toString()));
     assertEquals("TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t", ok.tron().usdtContract().orElseThrow());
     assertEquals("socks5://127.0.0.1:9050", ok.tron().torProxy().orElseThrow().toString());
   }
@@ -156,6 +156,69 @@ class ConfigLoaderTest {
   void nodeUrlsAreAListWithoutTrailingSlashes() {
     ServiceConfig c = ConfigLoader.load(env("TRON_NODE_URL", "http://a:8090/, https://b.example"));
     assertEquals(java.util.List.of("http://a:8090", "https://b.example"), c.tron().nodeUrls());
+  }
+
+  @Test
+  void devnetWithoutAJwtSecretWaitsForItsGeneratedOneAndLimitsAreUnscaled() {
+    ServiceConfig c = ConfigLoader.load(env());
+    ServiceConfig.Jwt jwt = c.gateway().jwt();
+    assertEquals(ServiceConfig.JwtAlgorithm.HS256, jwt.algorithm());
+    assertTrue(jwt.secret().isEmpty());
+    assertEquals(dir.resolve("devnet-jwt-secret"), jwt.devnetSecretFile().orElseThrow());
+    assertEquals(1, c.gateway().rateLimitMultiplier());
+    assertEquals(50, ConfigLoader.load(env("RATE_LIMIT_MULTIPLIER", "50")).gateway().rateLimitMultiplier());
+  }
+
+  @Test
+  void hs256SecretIsTheTrimmedTextOfItsFileAndNeverShows() throws IOException {
+    Path file = dir.resolve("jwt_secret");
+    Files.writeString(file, "  correct-horse-battery-staple-0123456789\n");
+    ServiceConfig c = ConfigLoader.load(env("JWT_SECRET_FILE", file.toString(), "JWT_ISSUER", "lucid-auth",
+        "JWT_AUDIENCE", "lucid-payment"));
+    ServiceConfig.Jwt jwt = c.gateway().jwt();
+    assertEquals("correct-horse-battery-staple-0123456789", jwt.secret().orElseThrow().value());
+    assertTrue(jwt.devnetSecretFile().isEmpty());
+    assertEquals("lucid-auth", jwt.issuer().orElseThrow());
+    assertEquals("lucid-payment", jwt.audience().orElseThrow());
+    assertFalse(c.toString().contains("correct-horse"));
+  }
+
+  @Test
+  void jwtSettingsThatCannotWorkStopStartUp() throws IOException {
+    Path key = privateKeyFile("rw-------");
+    Path shortSecret = jwtSecret(31);
+    Path jwks = dir.resolve("jwks.json");
+    Files.writeString(jwks, "{\"keys\":[]}");
+    String[][] cases = {
+        {"JWT_ALGORITHM", "RS256", "JWT_ALGORITHM: 'RS256' is not one of HS256, ES256, EdDSA"},
+        {"JWT_ALGORITHM", "none", "JWT_ALGORITHM: 'none' is not one of HS256, ES256, EdDSA"},
+        {"JWT_SECRET_FILE", shortSecret.toString(),
+            "JWT_SECRET_FILE: file " + shortSecret + " holds 31 bytes; HS256 needs at least 32"},
+        {"JWT_JWKS_FILE", jwks.toString(),
+            "JWT_JWKS_FILE: is for JWT_ALGORITHM=ES256 or EdDSA; HS256 uses JWT_SECRET_FILE"},
+        {"RATE_LIMIT_MULTIPLIER", "0", "RATE_LIMIT_MULTIPLIER: '0' is not a whole number from 1 to 1000000"},
+    };
+    for (String[] c : cases) {
+      ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(env(c[0], c[1])));
+      assertEquals(c[2], e.getMessage());
+    }
+    ConfigException noSecret = assertThrows(ConfigException.class, () -> ConfigLoader.load(env(
+        "TRON_NETWORK", "nile", "TRON_PRIVATE_KEY_FILE", key.toString())));
+    assertEquals("JWT_SECRET_FILE: is required on nile with JWT_ALGORITHM=HS256 (a file of at least 32 bytes)",
+        noSecret.getMessage());
+    ConfigException noJwks = assertThrows(ConfigException.class, () -> ConfigLoader.load(env(
+        "JWT_ALGORITHM", "ES256")));
+    assertEquals("JWT_JWKS_FILE: is required with JWT_ALGORITHM=ES256 (a JWKS file of public keys)",
+        noJwks.getMessage());
+    ConfigException both = assertThrows(ConfigException.class, () -> ConfigLoader.load(env(
+        "JWT_ALGORITHM", "EdDSA", "JWT_SECRET_FILE", jwtSecret(40).toString(), "JWT_JWKS_FILE", jwks.toString())));
+    assertEquals("JWT_SECRET_FILE: is for JWT_ALGORITHM=HS256; EdDSA uses JWT_JWKS_FILE", both.getMessage());
+  }
+
+  private Path jwtSecret(int bytes) throws IOException {
+    Path file = dir.resolve("jwt-secret-" + bytes);
+    Files.writeString(file, "s".repeat(bytes) + "\n");
+    return file;
   }
 
   private Path privateKeyFile(String perms) throws IOException {

@@ -1,0 +1,46 @@
+package com.lucid.payment.gateway;
+
+import com.lucid.payment.api.ApiFailure;
+import com.lucid.payment.api.ErrorCode;
+import com.lucid.payment.bus.BusAddress;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/** The admin routes (payment:admin): wallet, staking, pause and resume, the circuit breaker. */
+final class AdminRoutes {
+  private final WalletCalls wallet;
+
+  AdminRoutes(WalletCalls wallet) {
+    this.wallet = wallet;
+  }
+
+  void walletStatus(RoutingContext ctx) {
+    wallet.forward(ctx, BusAddress.ADMIN_WALLET, new JsonObject());
+  }
+
+  void stake(RoutingContext ctx) {
+    wallet.forward(ctx, BusAddress.ADMIN_STAKE, JsonBody.read(ctx, Endpoint.ADMIN_STAKE.body()));
+  }
+
+  void pause(RoutingContext ctx) {
+    wallet.forward(ctx, BusAddress.ADMIN_PAUSE, JsonBody.read(ctx, Endpoint.ADMIN_PAUSE.body()));
+  }
+
+  void resume(RoutingContext ctx) {
+    wallet.forward(ctx, BusAddress.ADMIN_RESUME, JsonBody.read(ctx, Endpoint.ADMIN_RESUME.body()));
+  }
+
+  void breakerState(RoutingContext ctx) {
+    wallet.forward(ctx, BusAddress.ADMIN_BREAKER, new JsonObject().put("action", "get"));
+  }
+
+  /** trip or reset; reading the state is the GET. */
+  void breakerAction(RoutingContext ctx) {
+    JsonObject body = JsonBody.read(ctx, Endpoint.BREAKER_ACTION.body());
+    Object action = body.getValue("action");
+    if (!"trip".equals(action) && !"reset".equals(action)) {
+      throw new ApiFailure(ErrorCode.INVALID_REQUEST, "action must be trip or reset");
+    }
+    wallet.forward(ctx, BusAddress.ADMIN_BREAKER, body);
+  }
+}
