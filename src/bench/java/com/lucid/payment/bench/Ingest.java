@@ -53,9 +53,13 @@ final class Ingest {
       List<Wrk.Result> lives = new ArrayList<>();
       for (int c : CONNECTIONS) {
         Bench.say("ingest: " + c + " connection(s), " + options.seconds() + " s each");
-        lives.add(wrk.run("GET /health/live", "get.lua", live, c, options.seconds(), java.util.Map.of()));
-        payouts.add(wrk.run("POST /payouts", "payouts.lua", post, c, options.seconds(),
-            users.wrkEnvironment("c" + c)));
+        long cpu = service.cpuMillis();
+        Wrk.Result get = wrk.run("GET /health/live", "get.lua", live, c, options.seconds(), java.util.Map.of());
+        lives.add(get.withCpu(service.cpuMillis() - cpu));
+        cpu = service.cpuMillis();
+        Wrk.Result create = wrk.run("POST /payouts", "payouts.lua", post, c, options.seconds(),
+            users.wrkEnvironment("c" + c));
+        payouts.add(create.withCpu(service.cpuMillis() - cpu));
       }
       List<MemoryWatch.Sample> load = watch.since(loadFrom);
       return new Result(payouts, lives, idle, MemoryWatch.maxRss(load), MemoryWatch.maxHeap(load));

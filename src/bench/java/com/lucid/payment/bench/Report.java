@@ -13,8 +13,8 @@ final class Report {
     t.append(String.format("%ntron-payment-service bench %s  (%d cores, %s, %s, load %s, %s)%n", options.stamp(),
         machine.cores(), machine.cpu(), machine.jdk(), machine.loadAverage(), machine.commit()));
     if (ingest != null) {
-      t.append(String.format("%n%-28s %5s %9s %8s %8s %9s %8s %7s%n", "ingest (" + options.seconds() + " s each)",
-          "conns", "req/s", "p50 ms", "p99 ms", "p99.9 ms", "non-2xx", "errors"));
+      t.append(String.format("%n%-28s %5s %9s %8s %8s %9s %8s %7s %9s%n", "ingest (" + options.seconds() + " s each)",
+          "conns", "req/s", "p50 ms", "p99 ms", "p99.9 ms", "non-2xx", "errors", "cpu us/req"));
       for (int c : Ingest.CONNECTIONS) {
         row(t, ingest.payoutsAt(c));
       }
@@ -27,9 +27,9 @@ final class Report {
           settlement.accepted(), settlement.confirmed(), settlement.otherwise(),
           settlement.complete() ? "" : "  INCOMPLETE: timed out"));
       t.append(String.format("  %.1f payouts/s; accepting took %.1f s, drain after the last accept %.1f s, "
-          + "first accept to last confirm %.1f s; accept-to-confirm mean %.1f s%n", settlement.perSecond(),
-          settlement.acceptSeconds(), settlement.drainSeconds(), settlement.totalSeconds(),
-          settlement.meanLatencySeconds()));
+          + "first accept to last confirm %.1f s;%n  accept-to-confirm mean %.1f s; service CPU %.1f ms per payout%n",
+          settlement.perSecond(), settlement.acceptSeconds(), settlement.drainSeconds(), settlement.totalSeconds(),
+          settlement.meanLatencySeconds(), settlement.cpuMsPerPayout()));
     }
     if (signing != null) {
       t.append(String.format("%nsigning primitive (JMH, 1 thread)%n"));
@@ -60,8 +60,9 @@ final class Report {
   }
 
   private static void row(StringBuilder t, Wrk.Result r) {
-    t.append(String.format("  %-26s %5d %9.0f %8.2f %8.2f %9.2f %8d %7d%n", r.label(), r.connections(),
-        r.perSecond(), r.p50Ms(), r.p99Ms(), r.p999Ms(), r.non2xx(), r.socketErrors() + r.timeouts()));
+    t.append(String.format("  %-26s %5d %9.0f %8.2f %8.2f %9.2f %8d %7d %9.0f%n", r.label(), r.connections(),
+        r.perSecond(), r.p50Ms(), r.p99Ms(), r.p999Ms(), r.non2xx(), r.socketErrors() + r.timeouts(),
+        r.cpuMicrosPerRequest()));
   }
 
   private static void mem(StringBuilder t, String label, long rss, long heap) {

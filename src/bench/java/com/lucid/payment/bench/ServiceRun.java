@@ -25,6 +25,9 @@ final class ServiceRun implements AutoCloseable {
   private static final Pattern READY =
       Pattern.compile("ready: gateway http://[^:]+:(\\d+) management http://[^:]+:(\\d+)");
 
+  /** USER_HZ: 100 on every Linux this runs on (getconf CLK_TCK). */
+  private static final long CLOCK_TICKS_PER_SECOND = 100;
+
   private final Process process;
   private final Path dataDir;
   private final Path jar;
@@ -132,6 +135,14 @@ final class ServiceRun implements AutoCloseable {
       }
     }
     throw new IOException("no VmRSS for process " + pid());
+  }
+
+  /** CPU time (user + system, all threads) the service process has used so far: comparable across noisy runs. */
+  long cpuMillis() throws IOException {
+    String stat = Files.readString(Path.of("/proc", Long.toString(pid()), "stat"));
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14 and 15)
+    return ticks * 1000 / CLOCK_TICKS_PER_SECOND;
   }
 
   /** SIGTERM (a graceful stop, which also ends a flight recording), then the data folder goes. */

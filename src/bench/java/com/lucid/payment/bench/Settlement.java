@@ -14,7 +14,12 @@ final class Settlement {
   /** The figures of the phase; times in seconds. */
   record Result(long accepted, long refused, long confirmed, long otherwise, double acceptSeconds,
       double drainSeconds, double totalSeconds, boolean complete, double meanLatencySeconds,
-      double maxLatencySeconds, long peakRss, long peakHeap, MemoryWatch.Sample idleAfter) {
+      double maxLatencySeconds, long cpuMs, long peakRss, long peakHeap, MemoryWatch.Sample idleAfter) {
+    /** Service CPU (engine, store and the embedded devnet together) per payout, from accept to confirmed. */
+    double cpuMsPerPayout() {
+      return confirmed == 0 ? 0 : (double) cpuMs / confirmed;
+    }
+
     double perSecond() {
       return totalSeconds <= 0 ? 0 : confirmed / totalSeconds;
     }
@@ -27,6 +32,7 @@ final class Settlement {
           .put("first_accept_to_last_confirm_seconds", round(totalSeconds))
           .put("accept_to_confirm_mean_seconds", round(meanLatencySeconds))
           .put("accept_to_confirm_max_seconds", round(maxLatencySeconds))
+          .put("service_cpu_ms_per_payout", round(cpuMsPerPayout()))
           .put("peak_rss_mb", MemoryWatch.mb(peakRss)).put("peak_heap_mb", MemoryWatch.mb(peakHeap))
           .put("idle_after_rss_mb", MemoryWatch.mb(idleAfter.rssBytes()))
           .put("idle_after_heap_mb", MemoryWatch.mb(idleAfter.heapBytes()));
@@ -46,6 +52,7 @@ final class Settlement {
       Thread.sleep(2_000);
       Bench.say("settlement: " + options.settle() + " payouts");
       long from = watch.elapsedMs();
+      long cpu = service.cpuMillis();
       client.create(options.settle(), CONCURRENCY);
       long deadline = System.currentTimeMillis() + Math.max(120_000, options.settle() * 100L);
       long lastConfirmMs = System.currentTimeMillis();
@@ -63,6 +70,7 @@ final class Settlement {
         }
         Thread.sleep(POLL_MS);
       }
+      cpu = service.cpuMillis() - cpu;
       List<MemoryWatch.Sample> load = watch.since(from);
       double count = scrape.sum("tron_payout_processing_duration_seconds_count", "status=\"confirmed\"");
       double sum = scrape.sum("tron_payout_processing_duration_seconds_sum", "status=\"confirmed\"");
@@ -72,7 +80,7 @@ final class Settlement {
       return new Result(client.accepted(), client.refused(), scrape.confirmed(), scrape.finishedOtherwise(),
           (client.lastAcceptMs() - client.firstAcceptMs()) / 1000.0, (lastConfirmMs - client.lastAcceptMs()) / 1000.0,
           (lastConfirmMs - client.firstAcceptMs()) / 1000.0, done >= client.accepted(),
-          count == 0 ? 0 : sum / count, max, MemoryWatch.maxRss(load), MemoryWatch.maxHeap(load), watch.sample());
+          count == 0 ? 0 : sum / count, max, cpu, MemoryWatch.maxRss(load), MemoryWatch.maxHeap(load), watch.sample());
     }
   }
 }

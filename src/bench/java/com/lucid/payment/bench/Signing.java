@@ -33,7 +33,7 @@ final class Signing {
         .include(SigningBench.class.getName() + "\\.")
         .forks(1)
         .threads(1)
-        .warmupIterations(3).warmupTime(TimeValue.seconds(2))
+        .warmupIterations(5).warmupTime(TimeValue.seconds(2))
         .measurementIterations(5).measurementTime(TimeValue.seconds(2))
         .jvmArgs("-Xmx256m")
         .resultFormat(ResultFormatType.JSON)

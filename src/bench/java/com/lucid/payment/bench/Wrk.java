@@ -17,16 +17,27 @@ final class Wrk {
 
   /** One wrk run: what it measured, as throughput, latency percentiles (ms) and failures. */
   record Result(String label, int connections, double seconds, long requests, long ok, long non2xx,
-      long socketErrors, long timeouts, double p50Ms, double p99Ms, double p999Ms, double maxMs) {
+      long socketErrors, long timeouts, double p50Ms, double p99Ms, double p999Ms, double maxMs, long cpuMs) {
     double perSecond() {
       return ok / seconds;
+    }
+
+    /** Service CPU per answered request: robust to other load on the machine, unlike requests/s. */
+    double cpuMicrosPerRequest() {
+      return requests == 0 ? 0 : cpuMs * 1000.0 / requests;
+    }
+
+    Result withCpu(long ms) {
+      return new Result(label, connections, seconds, requests, ok, non2xx, socketErrors, timeouts, p50Ms, p99Ms,
+          p999Ms, maxMs, ms);
     }
 
     JsonObject toJson() {
       return new JsonObject().put("label", label).put("connections", connections).put("seconds", seconds)
           .put("requests", requests).put("ok", ok).put("non_2xx", non2xx).put("socket_errors", socketErrors)
           .put("timeouts", timeouts).put("requests_per_second", Math.round(perSecond() * 10) / 10.0)
-          .put("p50_ms", p50Ms).put("p99_ms", p99Ms).put("p99_9_ms", p999Ms).put("max_ms", maxMs);
+          .put("p50_ms", p50Ms).put("p99_ms", p99Ms).put("p99_9_ms", p999Ms).put("max_ms", maxMs)
+          .put("service_cpu_us_per_request", Math.round(cpuMicrosPerRequest()));
     }
   }
 
@@ -51,7 +62,7 @@ final class Wrk {
     JsonObject lat = j.getJsonObject("latency_us");
     return new Result(label, connections, j.getLong("duration_us") / 1e6, j.getLong("requests"), j.getLong("ok"),
         j.getLong("non_2xx"), j.getLong("socket_errors"), j.getLong("timeouts"), ms(lat, "p50"), ms(lat, "p99"),
-        ms(lat, "p99_9"), ms(lat, "max"));
+        ms(lat, "p99_9"), ms(lat, "max"), 0);
   }
 
   private static double ms(JsonObject latency, String key) {
