@@ -3,100 +3,138 @@ package com.lucid.payment.store;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
-import de.bwaldvogel.mongo.bson.BsonRegularExpression;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
+import de.bwaldvogel.mongo.exception.DuplicateKeyError;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
+import org.h2.mvstore.MVMap;
 
 /**
- * The _id index of the embedded store, also used when a query names one _id among other conditions. mongo-java-server
- * uses an index only for a query on exactly its keys, so each compare-and-set of the engine ({_id, version, ...})
- * read every document of the collection; here it reads the one document with that _id and applies the whole query.
+ * The embedded store's _id index, answered by the collection's own document map (keyed by _id) instead of a second
+ * map. The H2 backend's unique index kept its keys Java-serialized and compared them by serializing both sides at
+ * every step of a lookup, and was used only for a query on exactly {_id}: each compare-and-set of the engine
+ * ({_id, version, ...}) read the whole collection. Here any query naming one _id (or an $in of them), whatever its
+ * other conditions, reads just those documents; mongo-java-server then applies the whole query. Ids that are not
+ * strings or ObjectIds (numbers compare across types) are left to a scan.
  */
 final class IdIndex extends Index<Object> {
   private static final String ID = "_id";
 
-  private final Index<Object> unique;
+  private final MVMap<Object, Document> documents;
 
-  IdIndex(Index<Object> unique, String name, List<IndexKey> keys, boolean sparse) {
+  IdIndex(MVMap<Object, Document> documents, String name, List<IndexKey> keys, boolean sparse) {
     super(name, keys, sparse);
-    this.unique = unique;
+    this.documents = documents;
   }
 
-  /** True for the single-key _id index, the one this wraps. */
-  static boolean wraps(List<IndexKey> keys) {
+  /** True for the single-key _id index. */
+  static boolean replaces(List<IndexKey> keys) {
     return keys.size() == 1 && keys.get(0).getKey().equals(ID);
   }
 
-  private static boolean plainValue(Object value) {
-    return value != null && !(value instanceof Map) && !(value instanceof List)
-        && !(value instanceof BsonRegularExpression) && !(value instanceof java.util.regex.Pattern);
+  private static boolean exact(Object id) {
+    return id instanceof String || id instanceof ObjectId;
+  }
+
+  /** The ids a query names, or null when it names none this index can look up. */
+  private static List<Object> ids(Document query) {
+    Object condition = query.get(ID);
+    if (exact(condition)) {
+      return List.of(condition);
+    }
+    if (condition instanceof Document d && d.size() == 1 && d.get("$in") instanceof Collection<?> values
+        && values.stream().allMatch(IdIndex::exact)) {
+      return List.copyOf(values);
+    }
+    return null;
   }
 
   @Override
   public boolean canHandle(Document query) {
-    return unique.canHandle(query) || query.size() > 1 && plainValue(query.get(ID));
+    return ids(query) != null;
   }
 
   @Override
   public Iterable<Object> getPositions(Document query) {
-    return unique.canHandle(query) ? unique.getPositions(query)
-        : unique.getPositions(new Document(ID, query.get(ID)));
+    List<Object> positions = new ArrayList<>();
+    for (Object id : ids(query)) {
+      if (documents.containsKey(id)) {
+        positions.add(id);
+      }
+    }
+    return positions;
   }
 
   @Override
   public Object getPosition(Document document) {
-    return unique.getPosition(document);
+    Object position = Missing.ofNullable(document.get(ID));
+    return documents.containsKey(position) ? position : null;
   }
 
   @Override
   public void checkAdd(Document document, MongoCollection<Object> collection) {
-    unique.checkAdd(document, collection);
+    if (taken(document.get(ID))) {
+      throw new DuplicateKeyError(this, collection, getKeys(), new KeyValue(document.get(ID)));
+    }
   }
 
-  @Override
-  public void add(Document document, Object position, MongoCollection<Object> collection) {
-    unique.add(document, position, collection);
+  private boolean taken(Object id) {
+    if (exact(id)) {
+      return documents.containsKey(id);
+    }
+    Object position = Missing.ofNullable(id);
+    return documents.containsKey(position) || documents.keySet().stream().anyMatch(k -> sameId(k, position));
   }
 
-  @Override
-  public Object remove(Document document) {
-    return unique.remove(document);
-  }
-
-  @Override
-  public long getCount() {
-    return unique.getCount();
-  }
-
-  @Override
-  public long getDataSize() {
-    return unique.getDataSize();
+  private static boolean sameId(Object a, Object b) {
+    return a instanceof Number x && b instanceof Number y ? x.doubleValue() == y.doubleValue() : Objects.equals(a, b);
   }
 
   @Override
   public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<Object> collection) {
-    unique.checkUpdate(oldDocument, newDocument, collection);
+    if (!Objects.equals(oldDocument.get(ID), newDocument.get(ID)) && taken(newDocument.get(ID))) {
+      throw new DuplicateKeyError(this, collection, getKeys(), new KeyValue(newDocument.get(ID)));
+    }
+  }
+
+  @Override
+  public void add(Document document, Object position, MongoCollection<Object> collection) {
+    // the document map is the index
+  }
+
+  @Override
+  public Object remove(Document document) {
+    return Missing.ofNullable(document.get(ID));
   }
 
   @Override
   public void updateInPlace(Document oldDocument, Document newDocument, Object position,
       MongoCollection<Object> collection) {
-    unique.updateInPlace(oldDocument, newDocument, position, collection);
+    // the document map is the index
   }
 
   @Override
   public boolean isUnique() {
-    return unique.isUnique();
+    return true;
   }
 
   @Override
-  public boolean isEmpty() {
-    return unique.isEmpty();
+  public long getCount() {
+    return documents.size();
+  }
+
+  @Override
+  public long getDataSize() {
+    return 0;
   }
 
   @Override
   public void drop() {
-    unique.drop();
+    // dropping the collection drops its document map
   }
 }

@@ -113,6 +113,41 @@ class EmbeddedIndexTest {
     store.close().await(10, TimeUnit.SECONDS);
   }
 
+  @Test
+  void aFileWrittenByTheStockH2BackendOpensAndKeepsItsDocumentsAndIds() throws Exception {
+    Path file = dir.resolve("stock.mv.db");
+    de.bwaldvogel.mongo.MongoServer stock = new de.bwaldvogel.mongo.MongoServer(
+        new de.bwaldvogel.mongo.backend.h2.H2Backend(file.toString()));
+    java.net.InetSocketAddress address = stock.bind();
+    MongoClient old = MongoClient.create(vertx, Store.clientConfig("mongodb://127.0.0.1:" + address.getPort(),
+        "lucid_payments"));
+    await(old.insert(StoreSchema.PAYOUTS, payout("p1", "pending", "alice", 1)
+        .put("attempts", new JsonArray().add(new JsonObject().put("n", 1).put("fee_sun", 13_028_500L)))));
+    await(old.insert(StoreSchema.PAYOUTS, payout("p2", "confirmed", "bob", 2)));
+    await(old.close());
+    stock.shutdownNow();
+
+    Store store = open(file);
+    MongoClient mongo = store.mongo();
+    JsonObject p1 = await(mongo.findOne(StoreSchema.PAYOUTS, new JsonObject().put("_id", "p1"), null));
+    Throwable duplicate = assertThrows(Exception.class,
+        () -> await(mongo.insert(StoreSchema.PAYOUTS, payout("p2", "pending", "carol", 3))));
+    await(mongo.updateCollection(StoreSchema.PAYOUTS, new JsonObject().put("_id", "p1").put("status", "pending"),
+        new JsonObject().put("$set", new JsonObject().put("status", "processing"))));
+    await(mongo.insert(StoreSchema.PAYOUTS, payout("p3", "pending", "carol", 3)));
+    store.close().await(10, TimeUnit.SECONDS);
+
+    Store reopened = open(file);
+    MongoClient again = reopened.mongo();
+    assertEquals(13_028_500L, p1.getJsonArray("attempts").getJsonObject(0).getLong("fee_sun"));
+    assertTrue(String.valueOf(duplicate.getMessage()).contains("E11000"), duplicate.getMessage());
+    assertEquals(Set.of("p1"), ids(await(again.find(StoreSchema.PAYOUTS, new JsonObject().put("status", "processing")))));
+    assertEquals(Set.of("p1", "p2", "p3"), ids(await(again.find(StoreSchema.PAYOUTS, new JsonObject()))));
+    assertEquals("bob", await(again.findOne(StoreSchema.PAYOUTS, new JsonObject().put("_id", "p2"), null))
+        .getString("user_id"));
+    reopened.close().await(10, TimeUnit.SECONDS);
+  }
+
   private static void assertFindsAsScanning(MongoClient mongo) throws Exception {
     assertEquals(Set.of("p2"), ids(await(mongo.find(StoreSchema.PAYOUTS, new JsonObject().put("status", "processing")))));
     assertEquals(Set.of("p3", "p4"),
