@@ -2,13 +2,11 @@ package com.lucid.payment.tron.chain;
 
 import java.math.BigInteger;
 import java.util.Arrays;
-import org.tron.trident.crypto.SECP256K1;
-import org.tron.trident.crypto.tuwenitypes.Bytes32;
 
 /** Recovers the signer of a 65-byte r || s || v secp256k1 signature, as java-tron does. */
 public final class Signatures {
-  static final BigInteger N = SECP256K1.CURVE.getN();
-  static final BigInteger HALF_N = SECP256K1.HALF_CURVE_ORDER;
+  static final BigInteger N = Secp256k1.N;
+  static final BigInteger HALF_N = Secp256k1.HALF_N;
 
   private Signatures() {}
 
@@ -35,9 +33,8 @@ public final class Signatures {
     if (!inRange(r) || !inRange(s)) {
       throw new ChainDataException("signature r and s must be in [1, n-1]");
     }
-    SECP256K1.Signature sig = SECP256K1.Signature.create(r, s, (byte) recId);
-    return SECP256K1.PublicKey.recoverFromSignature(Bytes32.wrap(hash32.clone()), sig)
-        .map(TronAddress::fromPublicKey)
+    return Secp256k1.recover(recId, r, s, hash32)
+        .map(key -> TronAddress.fromPublicKeyBytes(Secp256k1.encode(key)))
         .orElseThrow(() -> new ChainDataException("no public key recovers from this signature"));
   }
 

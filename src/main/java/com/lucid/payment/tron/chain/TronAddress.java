@@ -82,7 +82,12 @@ public final class TronAddress {
 
   /** The address of a secp256k1 public key: 0x41 || last 20 bytes of keccak256(x || y). */
   static TronAddress fromPublicKey(SECP256K1.PublicKey publicKey) {
-    byte[] hash = Hashes.keccak256(publicKey.getEncoded());
+    return fromPublicKeyBytes(publicKey.getEncoded());
+  }
+
+  /** The address of a public key given as its 64 bytes x || y. */
+  static TronAddress fromPublicKeyBytes(byte[] xy64) {
+    byte[] hash = Hashes.keccak256(xy64);
     return fromEvm20(Arrays.copyOfRange(hash, 12, 32));
   }
 
