@@ -43,6 +43,9 @@ record BenchOptions(Path jar, Path scripts, Path runDir, String stamp, int secon
   /** The service's JVM flags for a phase: the production ones, the extra ones, and a flight recording if asked. */
   List<String> serviceJvmFlags(String phase) {
     List<String> flags = new ArrayList<>(SERVICE_JVM);
+    if (extraJvmFlags.stream().anyMatch(f -> f.matches("-XX:\\+Use\\w+GC"))) {
+      flags.remove("-XX:+UseSerialGC"); // BENCH_JVM_OPTS picks another collector
+    }
     flags.addAll(extraJvmFlags);
     if (jfr) {
       flags.add("-XX:StartFlightRecording=filename=" + runDir.resolve(phase + ".jfr").toAbsolutePath()
