@@ -16,6 +16,12 @@ public final class StoreSchema {
   public static final String LIMITS = "payout_limits";
   /** Engine-wide switches shared by every instance: the safety breaker and the admin pause. */
   public static final String STATE = "payout_state";
+  /** Batches: the request's validated items and pre-generated payout ids, stored before any of its payouts. */
+  public static final String BATCHES = "payout_batches";
+  /** Monthly distributions, one per period: the computed plan (fees, rollovers, payouts) and its batch. */
+  public static final String DISTRIBUTIONS = "payout_distributions";
+  /** Net amounts held below the distribution minimum, one per (period, recipient), each consumed once. */
+  public static final String ROLLOVERS = "payout_rollovers";
 
   private StoreSchema() {}
 
@@ -31,6 +37,10 @@ public final class StoreSchema {
     list.add(new Index(PAYOUTS, new JsonObject().put("created_at", -1), new IndexOptions()));
     list.add(new Index(PAYOUTS, new JsonObject().put("user_id", 1).put("created_at", -1), new IndexOptions()));
     list.add(new Index(PAYOUTS, new JsonObject().put("next_check_at", 1), new IndexOptions()));
+    list.add(new Index(PAYOUTS, new JsonObject().put("batch_id", 1), new IndexOptions().sparse(true)));
+    list.add(new Index(BATCHES, new JsonObject().put("state", 1).put("updated_at", 1), new IndexOptions()));
+    list.add(new Index(DISTRIBUTIONS, new JsonObject().put("state", 1), new IndexOptions()));
+    list.add(new Index(ROLLOVERS, new JsonObject().put("recipient", 1).put("consumed_by", 1), new IndexOptions()));
     return list;
   }
 

@@ -38,6 +38,11 @@ public final class TestService implements AutoCloseable {
     return new TestService(Application.start(ConfigLoader.load(env)).await(60, TimeUnit.SECONDS));
   }
 
+  /** The service with the engine on a clock the test moves (release windows, limit days). */
+  public static TestService start(Map<String, String> env, java.time.Clock clock) throws Exception {
+    return new TestService(Application.start(ConfigLoader.load(env), clock).await(60, TimeUnit.SECONDS));
+  }
+
   public Application app() {
     return app;
   }
