@@ -28,50 +28,64 @@ final class BatchRequests {
     this.maxItems = maxItems;
   }
 
-  /** Problems found so far; the first one's code becomes the error's. */
+  /** Problems found so far, reported in index order (the request's own fields first); the first one's code wins. */
   static final class Problems {
-    private final JsonArray errors = new JsonArray();
-    private ErrorCode first;
-    private String firstText;
+    private record Problem(ErrorCode code, Integer index, String field, String message) {
+      JsonObject toJson() {
+        JsonObject e = new JsonObject();
+        if (index != null) {
+          e.put("index", index);
+        }
+        return e.put("field", field).put("message", message);
+      }
+
+      String text() {
+        return (index == null ? "" : "[" + index + "]" + (field == null ? "" : ".")) + (field == null ? "" : field)
+            + " " + message;
+      }
+    }
+
+    private final List<Problem> found = new ArrayList<>();
 
     void add(ErrorCode code, Integer index, String field, String message) {
-      JsonObject e = new JsonObject();
-      if (index != null) {
-        e.put("index", index);
-      }
-      errors.add(e.put("field", field).put("message", message));
-      if (first == null) {
-        first = code;
-        firstText = (index == null ? "" : "[" + index + "]" + (field == null ? "" : ".")) + (field == null ? ""
-            : field) + " " + message;
-      }
+      found.add(new Problem(code, index, field, message));
     }
 
     /** Adds the problems of one item as PayoutRequests reported them. */
     void addAll(int index, ApiFailure failure) {
-      JsonArray found = failure.details().getJsonArray("errors");
-      if (found == null || found.isEmpty()) {
+      JsonArray errors = failure.details().getJsonArray("errors");
+      if (errors == null || errors.isEmpty()) {
         add(failure.code(), index, null, failure.getMessage());
         return;
       }
-      for (Object o : found) {
+      for (Object o : errors) {
         JsonObject e = (JsonObject) o;
         add(failure.code(), index, e.getString("field"), e.getString("message"));
       }
     }
 
     int count() {
-      return errors.size();
+      return found.size();
+    }
+
+    Problems copy() {
+      Problems copy = new Problems();
+      copy.found.addAll(found);
+      return copy;
     }
 
     void throwIfAny(String what) {
-      if (first == null) {
+      if (found.isEmpty()) {
         return;
       }
-      JsonArray listed = new JsonArray(errors.getList().subList(0, Math.min(errors.size(), MAX_REPORTED)));
-      throw new ApiFailure(first, what + firstText + (errors.size() > 1 ? " (and " + (errors.size() - 1)
-          + " more problems)" : "") + "; nothing was accepted",
-          new JsonObject().put("errors", listed).put("error_count", errors.size()));
+      List<Problem> sorted = found.stream().sorted(java.util.Comparator.comparing(
+          (Problem p) -> p.index() == null ? -1 : p.index())).toList();
+      Problem first = sorted.get(0);
+      JsonArray listed = new JsonArray();
+      sorted.stream().limit(MAX_REPORTED).forEach(p -> listed.add(p.toJson()));
+      throw new ApiFailure(first.code(), (first.index() == null ? "" : what) + first.text() + (sorted.size() > 1
+          ? " (and " + (sorted.size() - 1) + " more problems)" : "") + "; nothing was accepted",
+          new JsonObject().put("errors", listed).put("error_count", sorted.size()));
     }
   }
 

@@ -34,7 +34,7 @@ final class DistributionPlan {
    */
   static JsonArray lines(Entitlements entitlements, Map<String, List<JsonObject>> rollovers, int feeBps,
       long minPayout, PayoutRequests requests, Role role, long nowSeconds) {
-    BatchRequests.Problems problems = new BatchRequests.Problems();
+    BatchRequests.Problems problems = entitlements.problems().copy();
     JsonArray lines = new JsonArray();
     for (Entitlements.Entry e : entitlements.entries()) {
       long fee;

@@ -15,9 +15,10 @@ import java.util.regex.Pattern;
 /**
  * A period's entitlements as submitted: {period: "2026-11", entries: [{recipient, node_id?, gross_usdt, router_type,
  * kyc_hash?, compliance_signature?}]}. Checks their shape (the payouts are checked by the plan); each recipient
- * appears once per period, since its rollover is carried per recipient.
+ * appears once per period, since its rollover is carried per recipient. Problems of the entries are kept in
+ * {@code problems} so the plan adds its own and every one is reported at once.
  */
-record Entitlements(String period, List<Entitlements.Entry> entries) {
+record Entitlements(String period, List<Entitlements.Entry> entries, BatchRequests.Problems problems) {
   private static final Pattern PERIOD = Pattern.compile("[0-9]{4}-(0[1-9]|1[0-2])");
   private static final Set<String> FIELDS = Set.of("period", "entries");
   private static final Set<String> ENTRY_FIELDS = Set.of("recipient", "node_id", "gross_usdt", "router_type",
@@ -63,8 +64,7 @@ record Entitlements(String period, List<Entitlements.Entry> entries) {
         entries.add(entry);
       }
     }
-    problems.throwIfAny("entries");
-    return new Entitlements((String) period, entries);
+    return new Entitlements((String) period, entries, problems);
   }
 
   private static Entry entry(int i, JsonObject e, BatchRequests.Problems problems) {
