@@ -14,7 +14,7 @@ import java.util.Map;
  * txid, and the totals. For every entry and in total, gross − fee + rollover_in = net, and net falls in exactly one
  * outcome. Served as JSON and as CSV (one row per entry, then a total row).
  */
-final class DistributionReport {
+public final class DistributionReport {
   static final List<String> OUTCOMES = List.of("paid", "pending", "failed", "rolled_over");
   private static final List<String> CSV_COLUMNS = List.of("period", "index", "recipient", "node_id", "router_type",
       "gross_usdt", "fee_usdt", "rollover_in_usdt", "net_usdt", "outcome", "paid_usdt", "pending_usdt", "failed_usdt",
@@ -81,7 +81,8 @@ final class DistributionReport {
     };
   }
 
-  static String csv(JsonObject report) {
+  /** The report as CSV: one row per entry, then a row whose index is "total". */
+  public static String csv(JsonObject report) {
     StringBuilder out = new StringBuilder(String.join(",", CSV_COLUMNS)).append('\n');
     String period = report.getString("period");
     for (Object o : report.getJsonArray("entries")) {

@@ -72,7 +72,8 @@ final class PayoutStats {
             usage(windows.get(1)), usage(windows.get(2)), breaker.read(now))
         .map(all -> {
           JsonObject out = summary(all.resultAt(0));
-          out.put("daily_limit_usage", all.<JsonObject>resultAt(1)).put("hourly_limit_usage", all.<JsonObject>resultAt(2));
+          out.put("daily_limit_usage", all.<JsonObject>resultAt(1))
+              .put("hourly_limit_usage", all.<JsonObject>resultAt(2));
           if (role == Role.ADMIN) {
             out.put("circuit_breaker_status", all.<SafetyBreaker.Snapshot>resultAt(3).state().name()
                 .toLowerCase(Locale.ROOT));

@@ -99,7 +99,8 @@ class BatchAcceptanceTest {
 
     assertFalse(first.getBoolean("replayed"));
     assertTrue(again.getBoolean("replayed"));
-    assertEquals(first.getJsonObject("batch").getString("batch_id"), again.getJsonObject("batch").getString("batch_id"));
+    assertEquals(first.getJsonObject("batch").getString("batch_id"),
+        again.getJsonObject("batch").getString("batch_id"));
     assertEquals(first.getJsonObject("batch").getJsonArray("payout_ids"),
         again.getJsonObject("batch").getJsonArray("payout_ids"));
     JsonObject other = body.copy().put("priority", "LOW");

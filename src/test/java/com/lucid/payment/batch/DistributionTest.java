@@ -124,7 +124,8 @@ class DistributionTest {
     assertLine(lines.get(b), "8", "0.2", "0", "7.8", "rolled_over");
     assertLine(lines.get(c), "10.2", "0.255", "0", "9.945", "rolled_over");
     assertLine(lines.get(d), "0.000039", "0", "0", "0.000039", "rolled_over"); // 0.975 of a base unit: no fee
-    assertLine(lines.get(e), "10.25641", "0.25641", "0", "10", "pending"); // 256,410.25 units → 256,410; net = minimum
+    // the fee is 256,410.25 base units, rounded down to 256,410; the net is exactly the minimum, so it is paid
+    assertLine(lines.get(e), "10.25641", "0.25641", "0", "10", "pending");
     assertEquals("2.5", first.getString("platform_fee_percent"));
     assertEquals("10", first.getString("min_payout_usdt"));
     JsonObject totals = settle("2026-10", first).getJsonObject("totals");
@@ -179,8 +180,8 @@ class DistributionTest {
         + "paid_usdt,pending_usdt,failed_usdt,rolled_over_usdt,payout_id,payout_status,txid", rows.get(0));
     assertEquals(6, rows.size());
     assertEquals("2026-11,total,,,,62.1,1.5525,17.745,78.2925,completed,69.5175,0,0,8.775,,,", rows.get(5));
-    assertTrue(rows.get(2).startsWith("2026-11,1," + b + ",,PayoutRouterV0,3,0.075,7.8,10.725,paid,10.725,0,0,0,payout_"),
-        rows.get(2));
+    assertTrue(rows.get(2).startsWith("2026-11,1," + b
+        + ",,PayoutRouterV0,3,0.075,7.8,10.725,paid,10.725,0,0,0,payout_"), rows.get(2));
 
     JsonObject stats = bus.call(BusAddress.STATS, new JsonObject().put("period", "month"), "root", "admin");
     assertEquals(3, stats.getInteger("total_payouts"), "payouts of the last 30 days: November's batch");
