@@ -88,6 +88,7 @@ public final class PayoutManagerVerticle extends VerticleBase {
     worker = new PayoutWorker(payouts, limits, bus, rules, metrics, clock, owner, funds, switches);
     gauges = new PayoutGauges(store.mongo(), limits, metrics, clock);
     timer = vertx.setPeriodic(rules.workerPollMs(), id -> round());
+    switches.refresh().onComplete(done -> gauges.refresh(switches.breaker()));
     vertx.setPeriodic(GAUGE_REFRESH_MS, id -> {
       if (!stopping) {
         gauges.refresh(switches.breaker());
