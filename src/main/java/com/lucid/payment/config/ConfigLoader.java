@@ -205,7 +205,8 @@ public final class ConfigLoader {
         signer,
         env.integer("MONTHLY_ANCHOR_DAY", 0, 0, 28),
         env.integer("WORKER_POLL_MS", 1000, 10, 60_000),
-        env.integer("WORKER_LEASE_SECONDS", 30, 5, 3600));
+        env.integer("WORKER_LEASE_SECONDS", 30, 5, 3600),
+        env.integer("WORKER_CHAIN_RECHECK_MS", 3000, 10, 600_000));
   }
 
   private static void checkRouter(String prefix, ServiceConfig.RouterLimits limits) {

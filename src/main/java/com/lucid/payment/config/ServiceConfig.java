@@ -104,7 +104,8 @@ public record ServiceConfig(Http http, Tron tron, Store store, Logging logging, 
       Optional<String> complianceSigner,
       int monthlyAnchorDay,
       int workerPollMs,
-      int leaseSeconds) {}
+      int leaseSeconds,
+      int chainRecheckMs) {}
 
   /** Log level (JUL names accepted as the brief's DEBUG..CRITICAL) and line format. */
   public record Logging(java.util.logging.Level level, boolean json) {}
