@@ -5,8 +5,9 @@ SOURCES := pom.xml $(shell find src/main -type f 2>/dev/null)
 
 .PHONY: run test package clean
 
+# the devnet makes a block every 300 ms here (3 s on TRON) so a payout confirms within seconds; override as you like
 run: $(JAR)
-	java -Dvertx.disableFileCPResolving=true -jar $(JAR)
+	DEVNET_BLOCK_MS=$${DEVNET_BLOCK_MS:-300} java -Dvertx.disableFileCPResolving=true -jar $(JAR)
 
 package: $(JAR)
 

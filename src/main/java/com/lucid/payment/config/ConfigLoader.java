@@ -207,6 +207,7 @@ public final class ConfigLoader {
         env.integer("MONTHLY_ANCHOR_DAY", 0, 0, 28),
         env.integer("WORKER_POLL_MS", 1000, 10, 60_000),
         env.integer("WORKER_LEASE_SECONDS", 30, 5, 3600),
+        env.integer("WORKER_CHAIN_RECHECK_MS", 3000, 10, 600_000),
         env.integer("BATCH_MAX_ITEMS", DEFAULT_BATCH_MAX_ITEMS, 1, 10_000),
         env.percentBasisPoints("PLATFORM_FEE_PERCENT", "0"),
         distributionMinimum(env, v0, kyc));

@@ -110,6 +110,7 @@ public record ServiceConfig(Http http, Tron tron, Store store, Logging logging, 
       int monthlyAnchorDay,
       int workerPollMs,
       int leaseSeconds,
+      int chainRecheckMs,
       int batchMaxItems,
       int platformFeeBps,
       long distributionMinUnits) {}

@@ -75,7 +75,7 @@ public final class PayoutDocs {
         .put("priority", doc.getString("priority"))
         .put("batch_type", doc.getString("batch_type"))
         .put("reason", doc.getString("reason"))
-        .put("txid", doc.getString("txid"))
+        .put("txid", txid(doc))
         .put("confirmations", doc.getInteger("confirmations"))
         .put("block_number", doc.getLong("block_number"))
         .put("block_timestamp", iso(doc.getLong("block_timestamp")))
@@ -94,6 +94,15 @@ public final class PayoutDocs {
       out.put("custom_data", doc.getJsonObject("custom_data"));
     }
     return out;
+  }
+
+  /** The confirmed transaction, else the live attempt's (known from signing on), else none. */
+  private static String txid(JsonObject doc) {
+    if (doc.getString("txid") != null) {
+      return doc.getString("txid");
+    }
+    JsonObject attempt = currentAttempt(doc);
+    return attempt == null || Attempts.dead(attempt) ? null : attempt.getString("txid");
   }
 
   private static long estimate(JsonObject doc, Instant now) {

@@ -86,12 +86,13 @@ public final class PayoutManagerVerticle extends VerticleBase {
     serve(BusAddress.ADMIN_PAUSE, admin::pause);
     serve(BusAddress.ADMIN_RESUME, admin::resume);
     serve(BusAddress.ADMIN_BREAKER, admin::breaker);
-    funds = new WalletFunds(bus, store.mongo());
+    funds = new WalletFunds(bus, store.mongo(), rules.chainRecheckMs());
     switches = new EngineSwitches(breaker, pause, clock);
     String owner = UUID.randomUUID().toString().substring(0, 8);
     worker = new PayoutWorker(payouts, limits, bus, rules, metrics, clock, owner, funds, switches);
     gauges = new PayoutGauges(store.mongo(), limits, metrics, clock);
     timer = vertx.setPeriodic(rules.workerPollMs(), id -> round());
+    switches.refresh().onComplete(done -> gauges.refresh(switches.breaker()));
     vertx.setPeriodic(GAUGE_REFRESH_MS, id -> {
       if (!stopping) {
         gauges.refresh(switches.breaker());

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.lucid.payment.api.ErrorCode;
+import com.lucid.payment.api.Role;
 import com.lucid.payment.app.DistributeCommand;
-import com.lucid.payment.auth.TestTokens;
 import com.lucid.payment.bus.BusAddress;
 import com.lucid.payment.testing.BusClient;
 import com.lucid.payment.testing.MutableClock;
@@ -55,10 +55,7 @@ class DistributeCommandTest {
   @Test
   @Timeout(120)
   void aCsvIsPreviewedThenSubmittedFollowedUntilItSettlesAndReported() throws Exception {
-    Path secret = dir.resolve("jwt-secret");
-    Files.writeString(secret, TestTokens.SECRET);
     Map<String, String> env = TestService.fastEnv(dir.resolve("data"));
-    env.put("JWT_SECRET_FILE", secret.toString());
     env.put("PLATFORM_FEE_PERCENT", "1");
     MutableClock clock = MutableClock.at(Instant.parse("2026-11-29T12:00:00Z"));
     try (TestService service = TestService.start(env, clock)) {
@@ -70,7 +67,7 @@ class DistributeCommandTest {
           a + ",node-1,20,PayoutRouterV0", b + ",,5,PayoutRouterV0", c + ",\"node \"\"eu\"\", 2\",12.5,PayoutRouterV0",
           ""));
       String url = "http://127.0.0.1:" + service.app().gatewayPort();
-      String token = TestTokens.hs256(TestTokens.claims("payroll", "service"));
+      String token = service.token("payroll", Role.SERVICE);
       String[] base = {"--url", url, "--token", token, "--period", "2026-11", "--file", csv.toString()};
 
       Run preview = run(concat(base, "--preview"));
@@ -83,7 +80,7 @@ class DistributeCommandTest {
       assertEquals(ErrorCode.NOT_FOUND, bus.failure(BusAddress.DISTRIBUTION_REPORT,
           new JsonObject().put("period", "2026-11"), "root", "admin").code(), "a preview stores nothing");
 
-      Run refused = run("--url", url, "--token", TestTokens.hs256(TestTokens.claims("eve", "end_user")),
+      Run refused = run("--url", url, "--token", service.token("eve", Role.END_USER),
           "--period", "2026-11", "--file", csv.toString());
       assertEquals(DistributeCommand.FAILED, refused.status());
       assertTrue(refused.err().contains("LUCID_ERR_2010"), refused.err());
