@@ -16,6 +16,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashSet;
@@ -50,7 +51,7 @@ class BatchRestartTest {
     chainVertx = Vertx.vertx();
     devnet = Devnet.start(chainVertx, DevnetOptions.defaults().withBlockMs(50)
         .withFunded(hotWallet, 100_000_000_000L, 1_000_000_000_000L)).await(10, TimeUnit.SECONDS);
-    env = TestService.fastEnv(dir.resolve("data"));
+    env = TestService.fastEnv(Files.createDirectories(dir.resolve("data")));
     env.put("TRON_NODE_URL", devnet.baseUrl());
     env.put("TRON_PRIVATE_KEY_FILE", key.toString());
     env.put("PAYOUT_MAX_IN_FLIGHT", "3");

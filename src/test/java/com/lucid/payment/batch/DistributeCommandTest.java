@@ -55,7 +55,7 @@ class DistributeCommandTest {
   @Test
   @Timeout(120)
   void aCsvIsPreviewedThenSubmittedFollowedUntilItSettlesAndReported() throws Exception {
-    Map<String, String> env = TestService.fastEnv(dir.resolve("data"));
+    Map<String, String> env = TestService.fastEnv(Files.createDirectories(dir.resolve("data")));
     env.put("PLATFORM_FEE_PERCENT", "1");
     MutableClock clock = MutableClock.at(Instant.parse("2026-11-29T12:00:00Z"));
     try (TestService service = TestService.start(env, clock)) {
