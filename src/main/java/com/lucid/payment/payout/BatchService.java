@@ -22,7 +22,7 @@ import java.util.Optional;
  */
 final class BatchService {
   /** An accepting batch untouched this long is taken to be stranded by a crash and finished by the sweep. */
-  static final long STRANDED_MS = 10_000;
+  static final long STRANDED_MS = IdempotencyKeys.STALE_MS;
 
   private final Vertx vertx;
   private final MongoClient mongo;

@@ -29,6 +29,9 @@ import java.util.UUID;
  * forward by a resubmission or the sweep under a lease.
  */
 final class DistributionService {
+  private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(
+      DistributionService.class.getName());
+
   private final Vertx vertx;
   private final MongoClient mongo;
   private final Distributions distributions;
@@ -222,7 +225,10 @@ final class DistributionService {
         String owner = UUID.randomUUID().toString();
         chain = chain.compose(v -> distributions.lease(period, owner, now)
             .compose(leased -> leased.map(d -> carry(d, owner, now).<Void>mapEmpty()).orElse(Future.succeededFuture()))
-            .recover(err -> Future.succeededFuture()));
+            .recover(err -> {
+              LOG.warning(() -> "distribution " + period + " could not be carried forward: " + err.getMessage());
+              return Future.succeededFuture();
+            }));
       }
       return chain.map(v -> periods.size());
     });
