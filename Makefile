@@ -3,7 +3,7 @@ JAR := target/tron-payment-service.jar
 MVN := mvn -B -ntp
 SOURCES := pom.xml $(shell find src/main -type f 2>/dev/null)
 
-.PHONY: run test package clean
+.PHONY: run test package clean bench
 
 # the devnet makes a block every 300 ms here (3 s on TRON) so a payout confirms within seconds; override as you like
 run: $(JAR)
@@ -18,6 +18,13 @@ $(JAR): $(SOURCES)
 test:
 	$(MVN) -q package -DskipTests
 	$(MVN) verify
+
+# make bench [SECONDS=10] [SETTLE=5000] [SOAK=600] [PHASES=ingest,settlement,signing] [JFR=1]: see README, Benchmarks
+bench:
+	$(MVN) -q -Pbench package -Dmaven.test.skip=true
+	java -cp "target/bench-classes:target/classes:$$(cat target/bench/classpath.txt)" com.lucid.payment.bench.Bench \
+	  --jar $(JAR) --scripts bench/wrk --out target/bench --seconds $${SECONDS:-10} --settle $${SETTLE:-5000} \
+	  --soak $${SOAK:-0} --phases $${PHASES:-ingest,settlement,signing} $${JFR:+--jfr}
 
 clean:
 	$(MVN) -q clean

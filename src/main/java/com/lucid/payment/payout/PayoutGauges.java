@@ -2,11 +2,13 @@ package com.lucid.payment.payout;
 
 import com.lucid.payment.store.StoreSchema;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.MongoClient;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,25 +42,33 @@ final class PayoutGauges {
           metrics.usdtGauge("tron_hourly_limit_usage_usdt", all.resultAt(1));
           return null;
         });
-    Future<Void> counts = mongo.findWithOptions(StoreSchema.PAYOUTS, new JsonObject(),
-        new FindOptions().setFields(new JsonObject().put("status", 1).put("hold_reason", 1))).map(docs -> {
-          Map<String, Long> byStatus = new HashMap<>();
+    // a count per status and a read of the live payouts only: both served by the status index, never a full read
+    List<Future<Void>> counts = new ArrayList<>();
+    JsonArray live = new JsonArray();
+    for (PayoutStatus s : PayoutStatus.values()) {
+      counts.add(mongo.count(StoreSchema.PAYOUTS, new JsonObject().put("status", s.api()))
+          .map(n -> {
+            metrics.gauge("tron_" + s.api() + "_payouts_count", null, null, n);
+            return null;
+          }));
+      if (!s.terminal()) {
+        live.add(s.api());
+      }
+    }
+    JsonObject held = new JsonObject().put("status", new JsonObject().put("$in", live))
+        .put("hold_reason", new JsonObject().put("$ne", null));
+    counts.add(mongo.findWithOptions(StoreSchema.PAYOUTS, held,
+        new FindOptions().setFields(new JsonObject().put("hold_reason", 1))).map(docs -> {
           Map<String, Long> byHold = new HashMap<>();
           for (JsonObject d : docs) {
-            byStatus.merge(d.getString("status"), 1L, Long::sum);
-            if (d.getString("hold_reason") != null && !PayoutStatus.fromApi(d.getString("status"))
-                .map(PayoutStatus::terminal).orElse(true)) {
-              byHold.merge(d.getString("hold_reason"), 1L, Long::sum);
-            }
-          }
-          for (PayoutStatus s : PayoutStatus.values()) {
-            metrics.gauge("tron_" + s.api() + "_payouts_count", null, null, byStatus.getOrDefault(s.api(), 0L));
+            byHold.merge(d.getString("hold_reason"), 1L, Long::sum);
           }
           for (String reason : HOLD_REASONS) {
             metrics.gauge("tron_payout_holds", "reason", reason, byHold.getOrDefault(reason, 0L));
           }
           return null;
-        });
-    return Future.join(usage, counts).mapEmpty();
+        }));
+    counts.add(usage);
+    return Future.join(counts).mapEmpty();
   }
 }

@@ -20,10 +20,22 @@ public final class PayoutIds {
     return "batch_" + random(24);
   }
 
+  /**
+   * One draw from the generator per id, not one per letter: the default SecureRandom is BouncyCastle's DRBG here
+   * (trident installs the provider first), which hashes on every call. Bytes of 248 and above are skipped so that
+   * each of the 62 letters stays equally likely.
+   */
   private static String random(int length) {
     StringBuilder out = new StringBuilder(length);
-    for (int i = 0; i < length; i++) {
-      out.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+    byte[] bytes = new byte[length + 8];
+    while (out.length() < length) {
+      RANDOM.nextBytes(bytes);
+      for (int i = 0; i < bytes.length && out.length() < length; i++) {
+        int b = bytes[i] & 0xff;
+        if (b < 248) {
+          out.append(ALPHABET.charAt(b % 62));
+        }
+      }
     }
     return out.toString();
   }

@@ -9,6 +9,12 @@ import java.nio.file.Path;
 
 /** An in-process MongoDB-wire-protocol server on loopback, backed by a durable H2 file: the default store. */
 public final class EmbeddedMongo implements AutoCloseable {
+  /**
+   * One server thread per client connection (Store's pool has 32): a command waits on its thread for the commit that
+   * covers it, and only commands waiting at the same time share a commit (netty's default would be 2 per core).
+   */
+  static final int WORKER_THREADS = 32;
+
   private final MongoServer server;
   private final InetSocketAddress address;
 
@@ -28,7 +34,7 @@ public final class EmbeddedMongo implements AutoCloseable {
       throw new UncheckedIOException("cannot create the store folder for " + file, e);
     }
     MongoServer server = new MongoServer(DurableH2Backend.open(file, fsync));
-    server.bind("127.0.0.1", port);
+    server.bind(new InetSocketAddress("127.0.0.1", port), 0, WORKER_THREADS);
     return new EmbeddedMongo(server, server.getLocalAddress());
   }
 

@@ -1,0 +1,68 @@
+package com.lucid.payment.bench;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Phase 1: POST /api/payment/payouts with wrk at each connection count, each beside GET /health/live on the
+ * management port (the trivial route: the ceiling of this machine, this JVM and wrk), on one fresh service whose
+ * engine settles what is accepted meanwhile, as in production. Also the idle and under-load memory.
+ */
+final class Ingest {
+  static final int[] CONNECTIONS = {1, 16, 64};
+  private static final int WARMUP_SECONDS = 5;
+
+  /** The figures of the phase. */
+  record Result(List<Wrk.Result> payouts, List<Wrk.Result> live, MemoryWatch.Sample idle, long peakRss,
+      long peakHeap) {
+    Wrk.Result payoutsAt(int connections) {
+      return payouts.stream().filter(r -> r.connections() == connections).findFirst().orElseThrow();
+    }
+
+    Wrk.Result liveAt(int connections) {
+      return live.stream().filter(r -> r.connections() == connections).findFirst().orElseThrow();
+    }
+
+    JsonObject toJson() {
+      JsonArray post = new JsonArray();
+      payouts.forEach(r -> post.add(r.toJson()));
+      JsonArray get = new JsonArray();
+      live.forEach(r -> get.add(r.toJson()));
+      return new JsonObject().put("post_payouts", post).put("get_health_live", get)
+          .put("idle_rss_mb", MemoryWatch.mb(idle.rssBytes())).put("idle_heap_mb", MemoryWatch.mb(idle.heapBytes()))
+          .put("load_peak_rss_mb", MemoryWatch.mb(peakRss)).put("load_peak_heap_mb", MemoryWatch.mb(peakHeap));
+    }
+  }
+
+  static Result run(BenchOptions options, Wrk wrk) throws Exception {
+    try (ServiceRun service = ServiceRun.start(options.jar(), options.serviceJvmFlags("ingest"),
+        options.runDir().resolve("service-ingest.log")).awaitReady();
+        MemoryWatch watch = new MemoryWatch(service, 1_000)) {
+      Users users = Users.mint(service, options.users(), service.dataDir());
+      Thread.sleep(5_000);
+      MemoryWatch.Sample idle = watch.sample();
+      String post = service.gateway();
+      String live = service.management() + "/health/live";
+      Bench.say("ingest: warm-up " + WARMUP_SECONDS + " s");
+      wrk.run("warm-up", "payouts.lua", post, 16, WARMUP_SECONDS, users.wrkEnvironment("warm"));
+      wrk.run("warm-up", "get.lua", live, 16, 2, java.util.Map.of());
+      long loadFrom = watch.elapsedMs();
+      List<Wrk.Result> payouts = new ArrayList<>();
+      List<Wrk.Result> lives = new ArrayList<>();
+      for (int c : CONNECTIONS) {
+        Bench.say("ingest: " + c + " connection(s), " + options.seconds() + " s each");
+        long cpu = service.cpuMillis();
+        Wrk.Result get = wrk.run("GET /health/live", "get.lua", live, c, options.seconds(), java.util.Map.of());
+        lives.add(get.withCpu(service.cpuMillis() - cpu));
+        cpu = service.cpuMillis();
+        Wrk.Result create = wrk.run("POST /payouts", "payouts.lua", post, c, options.seconds(),
+            users.wrkEnvironment("c" + c));
+        payouts.add(create.withCpu(service.cpuMillis() - cpu));
+      }
+      List<MemoryWatch.Sample> load = watch.since(loadFrom);
+      return new Result(payouts, lives, idle, MemoryWatch.maxRss(load), MemoryWatch.maxHeap(load));
+    }
+  }
+}
