@@ -171,11 +171,6 @@ public final class PayoutManagerVerticle extends VerticleBase {
     return new ApiFailure(ErrorCode.INTERNAL, "internal error");
   }
 
-  /** Store writes in flight; shutdown waits for them before the store is closed. */
-  public InFlight writes() {
-    return writes;
-  }
-
   @Override
   public Future<?> stop() {
     stopping = true;

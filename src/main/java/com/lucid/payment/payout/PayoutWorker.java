@@ -274,9 +274,4 @@ final class PayoutWorker {
   private Future<Optional<JsonObject>> apply(JsonObject doc, Change change) {
     return payouts.apply(doc, change, actor, clock.instant(), owner);
   }
-
-  /** For the audit command and tests: which fates leave an attempt alive. */
-  static List<String> deadFates() {
-    return List.of(Attempts.EXPIRED, Attempts.FAILED);
-  }
 }
