@@ -78,8 +78,10 @@ class EmbeddedStoreDurabilityTest {
             + lost.stream().limit(5).toList());
         JsonObject counter = mongo.findOne("counters", new JsonObject().put("_id", "c"), null)
             .await(10, TimeUnit.SECONDS);
-        assertTrue(counter.getLong("n") >= lastUpdate,
-            "acknowledged update " + lastUpdate + " lost, stored " + counter.getLong("n"));
+        if (lastUpdate > 0) { // no acknowledged update yet means nothing to find
+          assertTrue(counter != null && counter.getLong("n") >= lastUpdate,
+              "acknowledged update " + lastUpdate + " lost, stored " + counter);
+        }
         mongo.close().await(5, TimeUnit.SECONDS);
       }
     }
