@@ -22,8 +22,7 @@ public enum ErrorCode {
   UNAVAILABLE("LUCID_ERR_2017", 503),
   INTERNAL("LUCID_ERR_2018", 500),
   COMPLIANCE_SIGNATURE("LUCID_ERR_2019", 400),
-  INVALID_AMOUNT("LUCID_ERR_2020", 400),
-  PAUSED("LUCID_ERR_2021", 503);
+  INVALID_AMOUNT("LUCID_ERR_2020", 400);
 
   private final String code;
   private final int status;

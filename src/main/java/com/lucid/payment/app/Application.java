@@ -44,6 +44,7 @@ public final class Application {
   private final ServiceConfig config;
   private final Vertx vertx;
   private final PrometheusMeterRegistry registry;
+  private final java.time.Clock clock;
   private final AtomicBoolean accepting = new AtomicBoolean(false);
   private final Deque<String> deployments = new ArrayDeque<>();
   private Store store;
@@ -51,14 +52,20 @@ public final class Application {
   private GatewayVerticle gateway;
   private ManagementVerticle management;
 
-  private Application(ServiceConfig config, Vertx vertx, PrometheusMeterRegistry registry) {
+  private Application(ServiceConfig config, Vertx vertx, PrometheusMeterRegistry registry, java.time.Clock clock) {
     this.config = config;
+    this.clock = clock;
     this.vertx = vertx;
     this.registry = registry;
   }
 
   /** Starts everything; on failure whatever started is stopped again and the failure is returned. */
   public static Future<Application> start(ServiceConfig config) {
+    return start(config, java.time.Clock.systemUTC());
+  }
+
+  /** The same, with the clock the payout engine lives by (release windows, limits, leases): tests move it. */
+  public static Future<Application> start(ServiceConfig config, java.time.Clock clock) {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Vertx vertx = Vertx.builder()
         .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
@@ -66,7 +73,7 @@ public final class Application {
         .withMetrics(new MicrometerMetricsFactory(registry))
         .build();
     PlaneAcl.install(vertx.eventBus(), registry);
-    Application app = new Application(config, vertx, registry);
+    Application app = new Application(config, vertx, registry, clock);
     // a promise made outside any Vert.x context: its listeners still run after a failed start has closed Vert.x
     Promise<Application> started = Promise.promise();
     app.startParts().onComplete(ar -> {
@@ -86,7 +93,7 @@ public final class Application {
           store = s;
           return startTron();
         })
-        .compose(v -> deploy(new PayoutManagerVerticle(store, config, registry, java.time.Clock.systemUTC())))
+        .compose(v -> deploy(new PayoutManagerVerticle(store, config, registry, clock)))
         .compose(v -> {
           HealthChecks health = new HealthChecks(store, new PlaneBus(vertx.eventBus(), Plane.WALLET),
               accepting::get, VERSION);
@@ -97,7 +104,8 @@ public final class Application {
         .compose(v -> vertx.executeBlocking(() -> DevnetSecret.ensure(config.gateway().jwt())))
         .compose(jwt -> {
           gateway = new GatewayVerticle(http.bindAddress(), http.gatewayPort(),
-              new ServiceConfig.Gateway(jwt, config.gateway().rateLimitMultiplier()));
+              new ServiceConfig.Gateway(jwt, config.gateway().rateLimitMultiplier(),
+                  config.gateway().batchBodyLimit()));
           return deploy(gateway).map(jwt);
         })
         .onSuccess(jwt -> {

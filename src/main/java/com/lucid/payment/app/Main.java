@@ -22,10 +22,12 @@ public final class Main {
     switch (command) {
       case "serve" -> serve();
       case "devnet" -> com.lucid.payment.devnet.DevnetCommand.main(rest);
-      case "verify-audit" -> System.exit(VerifyAuditCommand.run(rest, System.out));
+      case "verify-audit" -> System.exit(VerifyAuditCommand.run(System.getenv(), System.out));
       case "token" -> System.exit(TokenCommand.run(rest, System.getenv(), System.out, System.err));
+      case "distribute" -> System.exit(DistributeCommand.run(rest, System.out, System.err));
       default -> {
-        System.err.println("unknown command '" + command + "'; commands: serve, devnet, verify-audit, token");
+        System.err.println("unknown command '" + command
+            + "'; commands: serve, devnet, verify-audit, token, distribute");
         System.exit(2);
       }
     }

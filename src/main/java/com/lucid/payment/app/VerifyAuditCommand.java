@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.FindOptions;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -18,15 +19,15 @@ import java.util.concurrent.TimeUnit;
  * chain. Exit 0 when all hold, 1 when any is broken, 2 on bad configuration. With the embedded store, run it while
  * the service is stopped (the store file is locked while in use).
  */
-final class VerifyAuditCommand {
+public final class VerifyAuditCommand {
   private static final int PAGE = 500;
 
   private VerifyAuditCommand() {}
 
-  static int run(String[] args, PrintStream out) {
+  public static int run(Map<String, String> env, PrintStream out) {
     ServiceConfig config;
     try {
-      config = ConfigLoader.fromEnvironment();
+      config = ConfigLoader.load(env);
     } catch (ConfigException e) {
       out.println("configuration error: " + e.getMessage());
       return 2;

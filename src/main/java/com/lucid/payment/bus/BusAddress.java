@@ -22,6 +22,29 @@ public enum BusAddress {
       "JsonObject {payout_id}",
       "JsonObject {payout_id, txid, status, confirmations, required_confirmations, block_number, block_timestamp, "
           + "energy_used, bandwidth_used, fee_trx, estimated_completion}"),
+  BATCH_CREATE("lucid.wallet.batch.create", EnumSet.of(Plane.OPS, Plane.WALLET),
+      "JsonObject {idempotency_key, request: the POST /payouts/batch body {payouts: [item], router_type, priority?, "
+          + "batch_type?}}; headers user id, role, request id",
+      "JsonObject {replayed: bool, batch: {batch_id, total_payouts, total_amount_usdt, status, payout_ids, "
+          + "estimated_completion, created_at, ...}}; failure: ApiFailure, details.errors [{index, field, message}]"),
+  BATCH_GET("lucid.wallet.batch.get", EnumSet.of(Plane.OPS, Plane.WALLET),
+      "JsonObject {batch_id}",
+      "BatchStatus {batch_id, status: processing|completed|partially_failed|failed|cancelled, counts and amounts "
+          + "per payout status, ...}; another user's batch is NOT_FOUND"),
+  STATS("lucid.wallet.stats", EnumSet.of(Plane.OPS, Plane.WALLET),
+      "JsonObject {period?: hour|day|week|month, router_type?: PayoutRouterV0|PayoutRouterKYC|all} (strings)",
+      "JsonObject {period, router_type, total_payouts, total_amount_usdt, success_rate, average_amount_usdt, "
+          + "payouts_by_router, daily_limit_usage, hourly_limit_usage, circuit_breaker_status (admin only), "
+          + "generated_at}; needs payment:stats"),
+  DISTRIBUTION_SUBMIT("lucid.wallet.distribution.submit", EnumSet.of(Plane.OPS, Plane.WALLET),
+      "JsonObject {period: YYYY-MM, entries: [{recipient, node_id?, gross_usdt, router_type, kyc_hash?, "
+          + "compliance_signature?}]}; admin or service",
+      "JsonObject {replayed: bool, report: DistributionReport}; the same period again answers its report"),
+  DISTRIBUTION_PREVIEW("lucid.wallet.distribution.preview", EnumSet.of(Plane.OPS, Plane.WALLET),
+      "the DISTRIBUTION_SUBMIT body", "DistributionReport with status preview; nothing is stored"),
+  DISTRIBUTION_REPORT("lucid.wallet.distribution.report", EnumSet.of(Plane.OPS, Plane.WALLET),
+      "JsonObject {period, format?: json|csv}",
+      "DistributionReport, or {period, format: csv, csv: text} ; an unknown period is NOT_FOUND"),
   ADMIN_WALLET("lucid.wallet.admin.wallet", EnumSet.of(Plane.OPS, Plane.WALLET),
       "{}", "JsonObject {address, network, trx, usdt, energy: {available, limit}, bandwidth: {available, limit}}"),
   ADMIN_STAKE("lucid.wallet.admin.stake", EnumSet.of(Plane.OPS, Plane.WALLET),

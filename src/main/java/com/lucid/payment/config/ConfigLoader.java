@@ -30,6 +30,7 @@ public final class ConfigLoader {
 
   private static final long SUN_PER_TRX = 1_000_000L;
   private static final long USDT_UNITS = 1_000_000L;
+  private static final int DEFAULT_BATCH_MAX_ITEMS = 100;
 
   private ConfigLoader() {}
 
@@ -205,7 +206,30 @@ public final class ConfigLoader {
         signer,
         env.integer("MONTHLY_ANCHOR_DAY", 0, 0, 28),
         env.integer("WORKER_POLL_MS", 1000, 10, 60_000),
-        env.integer("WORKER_LEASE_SECONDS", 30, 5, 3600));
+        env.integer("WORKER_LEASE_SECONDS", 30, 5, 3600),
+        env.integer("WORKER_CHAIN_RECHECK_MS", 3000, 10, 600_000),
+        env.integer("BATCH_MAX_ITEMS", DEFAULT_BATCH_MAX_ITEMS, 1, 10_000),
+        env.percentBasisPoints("PLATFORM_FEE_PERCENT", "0"),
+        distributionMinimum(env, v0, kyc));
+  }
+
+  /** A net amount below it rolls over, so it must be one both routers accept as a payout. */
+  private static long distributionMinimum(Env env, ServiceConfig.RouterLimits v0, ServiceConfig.RouterLimits kyc) {
+    long min = env.usdt("DISTRIBUTION_MIN_PAYOUT", "10");
+    if (min < Math.max(v0.minUnits(), kyc.minUnits())) {
+      throw new ConfigException("DISTRIBUTION_MIN_PAYOUT", "must be at least MIN_PAYOUT_AMOUNT and "
+          + "KYC_MIN_PAYOUT_AMOUNT");
+    }
+    if (min > Math.min(v0.maxUnits(), kyc.maxUnits())) {
+      throw new ConfigException("DISTRIBUTION_MIN_PAYOUT", "must be at most MAX_PAYOUT_AMOUNT and "
+          + "KYC_MAX_PAYOUT_AMOUNT");
+    }
+    return min;
+  }
+
+  /** 1 MiB for the default 100 items; 2 KiB per item above 512 items, so the item limit is what binds. */
+  static int batchBodyLimit(int batchMaxItems) {
+    return Math.max(ServiceConfig.Gateway.DEFAULT_BATCH_BODY_LIMIT, batchMaxItems * 2048);
   }
 
   private static void checkRouter(String prefix, ServiceConfig.RouterLimits limits) {
@@ -220,7 +244,8 @@ public final class ConfigLoader {
 
   private static ServiceConfig.Gateway gateway(Env env, Path dataDir, TronNetwork network) {
     int multiplier = env.integer("RATE_LIMIT_MULTIPLIER", 1, 1, 1_000_000);
-    return new ServiceConfig.Gateway(jwt(env, dataDir, network), multiplier);
+    int batchItems = env.integer("BATCH_MAX_ITEMS", DEFAULT_BATCH_MAX_ITEMS, 1, 10_000);
+    return new ServiceConfig.Gateway(jwt(env, dataDir, network), multiplier, batchBodyLimit(batchItems));
   }
 
   /** Exactly one algorithm: HS256 with a secret file (generated on devnet), or ES256 / EdDSA with a JWKS file. */

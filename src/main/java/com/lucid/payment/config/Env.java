@@ -71,6 +71,18 @@ final class Env {
     }
   }
 
+  /** A percentage from 0 to 100 with at most 2 decimals, as basis points (2.5 → 250), parsed exactly. */
+  int percentBasisPoints(String name, String fallback) {
+    String v = get(name, fallback);
+    if (v.matches("[0-9]{1,3}(\\.[0-9]{1,2})?")) {
+      int bps = new java.math.BigDecimal(v).movePointRight(2).intValueExact();
+      if (bps <= 10_000) {
+        return bps;
+      }
+    }
+    throw new ConfigException(name, "'" + v + "' is not a percentage from 0 to 100 with at most 2 decimals");
+  }
+
   boolean bool(String name, boolean fallback) {
     return get(name)
         .map(v -> switch (v.toLowerCase(Locale.ROOT)) {

@@ -89,7 +89,12 @@ public record ServiceConfig(Http http, Tron tron, Store store, Logging logging, 
 
   /**
    * The payout engine's rules: router and global limits (base units), retries, the safety breaker, how many payouts
-   * may be in flight on chain at once, the KYC compliance signer, the monthly anchor, and worker timing.
+   * may be in flight on chain at once, the KYC compliance signer, the monthly anchor, worker timing, and batches and
+   * the monthly distribution.
+   *
+   * @param batchMaxItems payouts one batch (or one distribution's entries) may hold, at most (BATCH_MAX_ITEMS)
+   * @param platformFeeBps the distribution's platform fee in basis points (PLATFORM_FEE_PERCENT × 100, exact)
+   * @param distributionMinUnits net amounts below this are rolled over to the next period (DISTRIBUTION_MIN_PAYOUT)
    */
   public record Payouts(
       RouterLimits v0,
@@ -104,7 +109,11 @@ public record ServiceConfig(Http http, Tron tron, Store store, Logging logging, 
       Optional<String> complianceSigner,
       int monthlyAnchorDay,
       int workerPollMs,
-      int leaseSeconds) {}
+      int leaseSeconds,
+      int chainRecheckMs,
+      int batchMaxItems,
+      int platformFeeBps,
+      long distributionMinUnits) {}
 
   /** Log level (JUL names accepted as the brief's DEBUG..CRITICAL) and line format. */
   public record Logging(java.util.logging.Level level, boolean json) {}
@@ -121,8 +130,16 @@ public record ServiceConfig(Http http, Tron tron, Store store, Logging logging, 
    * The gateway's callers: how their JWTs are verified, and how far the per-user rate limits are scaled.
    *
    * @param rateLimitMultiplier every default rate limit is multiplied by this (benchmarks raise it)
+   * @param batchBodyLimit the body limit of the batch and distribution routes, in bytes (grows with BATCH_MAX_ITEMS)
    */
-  public record Gateway(Jwt jwt, int rateLimitMultiplier) {}
+  public record Gateway(Jwt jwt, int rateLimitMultiplier, int batchBodyLimit) {
+    /** The body limit of the batch routes with the default BATCH_MAX_ITEMS. */
+    public static final int DEFAULT_BATCH_BODY_LIMIT = 1024 * 1024;
+
+    public Gateway(Jwt jwt, int rateLimitMultiplier) {
+      this(jwt, rateLimitMultiplier, DEFAULT_BATCH_BODY_LIMIT);
+    }
+  }
 
   /** The one JWT algorithm the gateway accepts; {@link #jwsName()} is the token header's {@code alg}. */
   public enum JwtAlgorithm {

@@ -1,6 +1,7 @@
 package com.lucid.payment.gateway;
 
 import com.lucid.payment.api.Permission;
+import com.lucid.payment.config.ServiceConfig;
 import io.vertx.core.http.HttpMethod;
 import java.util.regex.Pattern;
 
@@ -11,6 +12,9 @@ import java.util.regex.Pattern;
 enum Endpoint {
   CREATE_PAYOUT(HttpMethod.POST, "/payouts", Permission.CREATE, 10, Body.REQUIRED),
   LIST_PAYOUTS(HttpMethod.GET, "/payouts", Permission.LIST, 30, Body.NONE),
+  // before the payout-id routes, which would otherwise take "batch" for a payout id
+  CREATE_BATCH(HttpMethod.POST, "/payouts/batch", Permission.CREATE, 5, Body.REQUIRED),
+  GET_BATCH(HttpMethod.GET, "/payouts/batch/:batch_id", Permission.READ, 30, Body.NONE),
   GET_PAYOUT(HttpMethod.GET, "/payouts/:payout_id", Permission.READ, 60, Body.NONE),
   CANCEL_PAYOUT(HttpMethod.POST, "/payouts/:payout_id/cancel", Permission.CREATE, 10, Body.OPTIONAL),
   PAYOUT_TRANSACTION(HttpMethod.GET, "/payouts/:payout_id/transaction", Permission.READ, 60, Body.NONE),
@@ -20,10 +24,14 @@ enum Endpoint {
   ADMIN_RESUME(HttpMethod.POST, "/admin/resume", Permission.ADMIN, 10, Body.OPTIONAL),
   BREAKER_STATE(HttpMethod.GET, "/admin/circuit-breaker", Permission.ADMIN, 10, Body.NONE),
   BREAKER_ACTION(HttpMethod.POST, "/admin/circuit-breaker", Permission.ADMIN, 10, Body.REQUIRED),
+  STATS(HttpMethod.GET, "/stats", Permission.STATS, 20, Body.NONE),
+  SUBMIT_DISTRIBUTION(HttpMethod.POST, "/distributions", Permission.CREATE, 5, Body.REQUIRED),
+  PREVIEW_DISTRIBUTION(HttpMethod.POST, "/distributions/preview", Permission.CREATE, 5, Body.REQUIRED),
+  DISTRIBUTION_REPORT(HttpMethod.GET, "/distributions/:period", Permission.READ, 30, Body.NONE),
   HEALTH(HttpMethod.GET, "/health", null, 120, Body.NONE),
   OPENAPI(HttpMethod.GET, "/openapi.yaml", null, 0, Body.NONE);
 
-  /** The body limit of ordinary routes; the batch route will have its own (1 MiB). */
+  /** The body limit of ordinary routes; the batch and distribution routes have their own (1 MiB by default). */
   static final int DEFAULT_BODY_LIMIT = 64 * 1024;
 
   /** Whether a route reads a JSON object body: never, when one is sent, or always. */
@@ -75,8 +83,10 @@ enum Endpoint {
     return body;
   }
 
-  int bodyLimit() {
-    return DEFAULT_BODY_LIMIT;
+  /** Batches and distributions carry up to BATCH_MAX_ITEMS items: their limit grows with it. */
+  int bodyLimit(ServiceConfig.Gateway config) {
+    return this == CREATE_BATCH || this == SUBMIT_DISTRIBUTION || this == PREVIEW_DISTRIBUTION
+        ? config.batchBodyLimit() : DEFAULT_BODY_LIMIT;
   }
 
   boolean matchesPath(String relativePath) {

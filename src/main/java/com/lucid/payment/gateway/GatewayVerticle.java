@@ -30,8 +30,6 @@ import java.util.logging.Logger;
  */
 public final class GatewayVerticle extends VerticleBase {
   public static final String BASE = "/api/payment";
-  /** Routes the router knows but that later issues serve (batch, stats): ROUTE_NOT_FOUND until then. */
-  static final String RESERVED = "reserved";
   private static final Logger LOG = Logger.getLogger(GatewayVerticle.class.getName());
 
   private final String bindAddress;
@@ -59,16 +57,14 @@ public final class GatewayVerticle extends VerticleBase {
     return vertx.executeBlocking(GatewayVerticle::openApiDocument).compose(openApi -> {
       router = Router.router(vertx);
       router.route().handler(RequestIds::assign).handler(AccessLog::install);
-      for (String reserved : new String[] {"/payouts/batch", "/payouts/batch/*", "/stats"}) {
-        router.route(BASE + reserved).setName(RESERVED).handler(GatewayVerticle::routeNotFound);
-      }
       WalletCalls wallet = new WalletCalls(bus);
       PayoutRoutes payouts = new PayoutRoutes(wallet);
       AdminRoutes admin = new AdminRoutes(wallet);
+      BatchRoutes batches = new BatchRoutes(wallet);
       for (Endpoint endpoint : Endpoint.values()) {
         Route route = router.route(endpoint.method(), BASE + endpoint.path()).setName(endpoint.name());
         if (endpoint.body() != Endpoint.Body.NONE) {
-          route.handler(BodyHandler.create(false).setBodyLimit(endpoint.bodyLimit()));
+          route.handler(BodyHandler.create(false).setBodyLimit(endpoint.bodyLimit(config)));
         }
         if (!endpoint.isPublic()) {
           route.handler(auth);
@@ -79,7 +75,7 @@ public final class GatewayVerticle extends VerticleBase {
         if (!endpoint.isPublic()) {
           route.handler(BearerAuth.requiring(endpoint.permission()));
         }
-        route.handler(action(endpoint, payouts, admin, openApi));
+        route.handler(action(endpoint, payouts, admin, batches, openApi));
       }
       router.errorHandler(404, GatewayVerticle::routeNotFound);
       router.errorHandler(405, GatewayVerticle::methodNotAllowed);
@@ -88,10 +84,17 @@ public final class GatewayVerticle extends VerticleBase {
     }).onSuccess(s -> server = s);
   }
 
-  private Handler<RoutingContext> action(Endpoint endpoint, PayoutRoutes payouts, AdminRoutes admin, Buffer openApi) {
+  private Handler<RoutingContext> action(Endpoint endpoint, PayoutRoutes payouts, AdminRoutes admin,
+      BatchRoutes batches, Buffer openApi) {
     return switch (endpoint) {
       case CREATE_PAYOUT -> payouts::create;
       case LIST_PAYOUTS -> payouts::list;
+      case CREATE_BATCH -> batches::create;
+      case GET_BATCH -> batches::get;
+      case STATS -> batches::stats;
+      case SUBMIT_DISTRIBUTION -> batches::submitDistribution;
+      case PREVIEW_DISTRIBUTION -> batches::previewDistribution;
+      case DISTRIBUTION_REPORT -> batches::distributionReport;
       case GET_PAYOUT -> payouts::get;
       case CANCEL_PAYOUT -> payouts::cancel;
       case PAYOUT_TRANSACTION -> payouts::transaction;

@@ -24,13 +24,9 @@ final class PayoutRoutes {
 
   /** 201 with the new payout; 200 and Idempotent-Replayed: true when the engine answers an earlier request again. */
   void create(RoutingContext ctx) {
-    List<String> keys = ctx.request().headers().getAll(IDEMPOTENCY_KEY);
-    if (keys.size() != 1 || !VISIBLE_ASCII.matcher(keys.get(0)).matches()) {
-      throw new ApiFailure(ErrorCode.INVALID_REQUEST,
-          "one Idempotency-Key header is required: 1 to 255 visible ASCII characters");
-    }
+    String key = idempotencyKey(ctx);
     JsonObject request = JsonBody.read(ctx, Endpoint.CREATE_PAYOUT.body());
-    JsonObject message = new JsonObject().put("idempotency_key", keys.get(0)).put("request", request);
+    JsonObject message = new JsonObject().put("idempotency_key", key).put("request", request);
     wallet.request(ctx, BusAddress.PAYOUT_CREATE, message).onSuccess(reply -> {
       JsonObject payout = reply.getJsonObject("payout", new JsonObject());
       if (Boolean.TRUE.equals(reply.getBoolean("replayed"))) {
@@ -46,17 +42,31 @@ final class PayoutRoutes {
     }).onFailure(err -> WalletCalls.fail(ctx, err));
   }
 
-  /** The query parameters as strings, each at most once; which ones are allowed is the engine's decision. */
+  /** The one Idempotency-Key header of a create request (a payout or a batch). */
+  static String idempotencyKey(RoutingContext ctx) {
+    List<String> keys = ctx.request().headers().getAll(IDEMPOTENCY_KEY);
+    if (keys.size() != 1 || !VISIBLE_ASCII.matcher(keys.get(0)).matches()) {
+      throw new ApiFailure(ErrorCode.INVALID_REQUEST,
+          "one Idempotency-Key header is required: 1 to 255 visible ASCII characters");
+    }
+    return keys.get(0);
+  }
+
   void list(RoutingContext ctx) {
+    wallet.forward(ctx, BusAddress.PAYOUT_LIST, queryStrings(ctx));
+  }
+
+  /** The query parameters as strings, each at most once; which ones are allowed is the engine's decision. */
+  static JsonObject queryStrings(RoutingContext ctx) {
     MultiMap query = ctx.queryParams();
-    JsonObject filters = new JsonObject();
+    JsonObject params = new JsonObject();
     for (String name : query.names()) {
       if (query.getAll(name).size() != 1) {
         throw new ApiFailure(ErrorCode.INVALID_REQUEST, "each query parameter may be given once");
       }
-      filters.put(name, query.get(name));
+      params.put(name, query.get(name));
     }
-    wallet.forward(ctx, BusAddress.PAYOUT_LIST, filters);
+    return params;
   }
 
   void get(RoutingContext ctx) {

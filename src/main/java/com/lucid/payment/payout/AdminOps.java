@@ -30,14 +30,19 @@ final class AdminOps {
     this.network = network;
   }
 
-  private static void admin(CallContext caller) {
+  /** Admins only, and only the fields the operation knows. */
+  private static void admin(CallContext caller, JsonObject body, String... fields) {
     if (PayoutService.role(caller) != Role.ADMIN) {
       throw new ApiFailure(ErrorCode.FORBIDDEN, "this operation needs payment:admin");
     }
+    java.util.Set<String> known = java.util.Set.of(fields);
+    body.fieldNames().stream().filter(f -> !known.contains(f)).findFirst().ifPresent(f -> {
+      throw new ApiFailure(ErrorCode.INVALID_REQUEST, "unknown field " + f);
+    });
   }
 
   Future<JsonObject> wallet(JsonObject body, CallContext caller) {
-    admin(caller);
+    admin(caller, body);
     return bus.<WalletStatus>request(BusAddress.TRON_WALLET, new JsonObject())
         .recover(err -> Future.failedFuture(new ApiFailure(ErrorCode.TRON_NETWORK, "TRON nodes are unavailable")))
         .map(w -> new JsonObject()
@@ -55,7 +60,7 @@ final class AdminOps {
   }
 
   Future<JsonObject> stake(JsonObject body, CallContext caller) {
-    admin(caller);
+    admin(caller, body, "amount_trx", "resource");
     long sun;
     try {
       sun = Usdt.parse(body.getValue("amount_trx"));
@@ -77,17 +82,17 @@ final class AdminOps {
   }
 
   Future<JsonObject> pause(JsonObject body, CallContext caller) {
-    admin(caller);
+    admin(caller, body, "reason");
     return pause.set(true, body.getString("reason", "paused by " + caller.userId()), clock.instant());
   }
 
   Future<JsonObject> resume(JsonObject body, CallContext caller) {
-    admin(caller);
+    admin(caller, body);
     return pause.set(false, null, clock.instant());
   }
 
   Future<JsonObject> breaker(JsonObject body, CallContext caller) {
-    admin(caller);
+    admin(caller, body, "action", "reason");
     String action = body.getString("action", "get");
     return switch (action) {
       case "get" -> breaker.read(clock.instant()).map(SafetyBreaker.Snapshot::toJson);

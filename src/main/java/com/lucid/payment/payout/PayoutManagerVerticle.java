@@ -27,6 +27,7 @@ import java.util.logging.Logger;
 public final class PayoutManagerVerticle extends VerticleBase {
   private static final Logger LOG = Logger.getLogger(PayoutManagerVerticle.class.getName());
   private static final long GAUGE_REFRESH_MS = 5_000;
+  private static final long SWEEP_MS = 5_000;
 
   private final Store store;
   private final ServiceConfig config;
@@ -40,6 +41,7 @@ public final class PayoutManagerVerticle extends VerticleBase {
   private PayoutGauges gauges;
   private long timer = -1;
   private boolean roundRunning;
+  private boolean sweepRunning;
   private boolean stopping;
 
   public PayoutManagerVerticle(Store store, ServiceConfig config, MeterRegistry registry, Clock clock) {
@@ -68,8 +70,9 @@ public final class PayoutManagerVerticle extends VerticleBase {
     SafetyBreaker breaker = new SafetyBreaker(store.mongo(), rules);
     PauseSwitch pause = new PauseSwitch(store.mongo());
     PayoutMetrics metrics = new PayoutMetrics(registry);
-    PayoutService service = new PayoutService(payouts, new IdempotencyKeys(store.mongo()), limits, breaker,
-        new PayoutRequests(rules, chain), rules, metrics, clock);
+    IdempotencyKeys keys = new IdempotencyKeys(store.mongo());
+    PayoutRequests requests = new PayoutRequests(rules, chain);
+    PayoutService service = new PayoutService(payouts, keys, limits, breaker, requests, rules, metrics, clock);
     AdminOps admin = new AdminOps(bus, breaker, pause, clock, config.tron().network().configName());
     int required = PayoutDocs.SOLIDIFICATION_BLOCKS + config.tron().transfers().extraConfirmations();
     serve(BusAddress.PAYOUT_CREATE, service::create);
@@ -77,23 +80,54 @@ public final class PayoutManagerVerticle extends VerticleBase {
     serve(BusAddress.PAYOUT_LIST, service::list);
     serve(BusAddress.PAYOUT_CANCEL, (b, c) -> service.cancel(b.getString("payout_id"), c));
     serve(BusAddress.PAYOUT_TRANSACTION, (b, c) -> service.transaction(b.getString("payout_id"), c, required));
+    serveBatches(keys, limits, breaker, requests, metrics);
     serve(BusAddress.ADMIN_WALLET, admin::wallet);
     serve(BusAddress.ADMIN_STAKE, admin::stake);
     serve(BusAddress.ADMIN_PAUSE, admin::pause);
     serve(BusAddress.ADMIN_RESUME, admin::resume);
     serve(BusAddress.ADMIN_BREAKER, admin::breaker);
-    funds = new WalletFunds(bus, store.mongo());
+    funds = new WalletFunds(bus, store.mongo(), rules.chainRecheckMs());
     switches = new EngineSwitches(breaker, pause, clock);
     String owner = UUID.randomUUID().toString().substring(0, 8);
     worker = new PayoutWorker(payouts, limits, bus, rules, metrics, clock, owner, funds, switches);
     gauges = new PayoutGauges(store.mongo(), limits, metrics, clock);
     timer = vertx.setPeriodic(rules.workerPollMs(), id -> round());
+    switches.refresh().onComplete(done -> gauges.refresh(switches.breaker()));
     vertx.setPeriodic(GAUGE_REFRESH_MS, id -> {
       if (!stopping) {
         gauges.refresh(switches.breaker());
       }
     });
     LOG.info(() -> "payout manager ready: worker " + owner + ", hot wallet " + chain.hotWallet());
+  }
+
+  /** Batches, stats and the monthly distribution, and the sweep that finishes what a crash left half done. */
+  private void serveBatches(IdempotencyKeys keys, LimitLedger limits, SafetyBreaker breaker, PayoutRequests requests,
+      PayoutMetrics metrics) {
+    ServiceConfig.Payouts rules = config.payouts();
+    Batches batches = new Batches(store.mongo());
+    BatchAcceptance acceptance = new BatchAcceptance(store.mongo(), batches, limits, breaker, rules, metrics);
+    BatchService batchService = new BatchService(vertx, store.mongo(), batches, acceptance, keys,
+        new BatchRequests(requests, rules.batchMaxItems()), rules, clock);
+    DistributionService distribution = new DistributionService(vertx, store.mongo(), batches, acceptance, requests,
+        rules, clock);
+    PayoutStats stats = new PayoutStats(store.mongo(), limits, breaker, clock);
+    serve(BusAddress.BATCH_CREATE, batchService::create);
+    serve(BusAddress.BATCH_GET, (b, c) -> batchService.get(b.getString("batch_id"), c));
+    serve(BusAddress.STATS, stats::read);
+    serve(BusAddress.DISTRIBUTION_SUBMIT, distribution::submit);
+    serve(BusAddress.DISTRIBUTION_PREVIEW, distribution::preview);
+    serve(BusAddress.DISTRIBUTION_REPORT, distribution::report);
+    Runnable sweep = () -> {
+      if (!stopping && !sweepRunning) {
+        sweepRunning = true;
+        writes.track(batchService.sweep().compose(n -> distribution.sweep()))
+            .onFailure(err -> LOG.log(Level.WARNING, "batch sweep failed: " + err.getMessage()))
+            .onComplete(done -> sweepRunning = false);
+      }
+    };
+    sweep.run();
+    vertx.setPeriodic(SWEEP_MS, id -> sweep.run());
   }
 
   /** One worker round at a time; rounds that would overlap are skipped. */
@@ -135,11 +169,6 @@ public final class PayoutManagerVerticle extends VerticleBase {
     }
     LOG.log(Level.SEVERE, address.address() + " failed", err);
     return new ApiFailure(ErrorCode.INTERNAL, "internal error");
-  }
-
-  /** Store writes in flight; shutdown waits for them before the store is closed. */
-  public InFlight writes() {
-    return writes;
   }
 
   @Override

@@ -46,7 +46,7 @@ final class PayoutService {
         .orElseThrow(() -> new ApiFailure(ErrorCode.FORBIDDEN, "the caller has no known role"));
   }
 
-  private static String user(CallContext caller) {
+  static String user(CallContext caller) {
     if (caller.userId() == null || caller.userId().isBlank()) {
       throw new ApiFailure(ErrorCode.UNAUTHENTICATED, "the caller has no user id");
     }

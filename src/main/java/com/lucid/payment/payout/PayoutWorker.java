@@ -182,7 +182,7 @@ final class PayoutWorker {
       if ("BANDWITH_ERROR".equals(outcome.code())) {
         change.set("hold_reason", "insufficient_trx");
       }
-      return apply(doc, change).map(u -> u.isPresent() ? clock.instant().plusMillis(config.workerPollMs()) : null);
+      return apply(doc, change).map(u -> u.isPresent() ? clock.instant().plusMillis(config.chainRecheckMs()) : null);
     });
   }
 
@@ -215,7 +215,7 @@ final class PayoutWorker {
           && !"REJECTED".equals(attempt.getString("last_outcome")))) {
         return broadcast(doc, attempt);
       }
-      return Future.succeededFuture(clock.instant().plusMillis(config.workerPollMs()));
+      return Future.succeededFuture(clock.instant().plusMillis(config.chainRecheckMs()));
     });
   }
 
@@ -273,10 +273,5 @@ final class PayoutWorker {
 
   private Future<Optional<JsonObject>> apply(JsonObject doc, Change change) {
     return payouts.apply(doc, change, actor, clock.instant(), owner);
-  }
-
-  /** For the audit command and tests: which fates leave an attempt alive. */
-  static List<String> deadFates() {
-    return List.of(Attempts.EXPIRED, Attempts.FAILED);
   }
 }

@@ -22,17 +22,24 @@ final class WalletFunds implements PayoutWorker.Funds {
 
   private final PlaneBus bus;
   private final MongoClient mongo;
+  private final long walletMaxAgeMs;
   private WalletStatus wallet;
+  private long walletReadAt;
   private long committedUsdt;
 
-  WalletFunds(PlaneBus bus, MongoClient mongo) {
+  /** @param walletMaxAgeMs how long a read of the wallet is used before the nodes are asked again */
+  WalletFunds(PlaneBus bus, MongoClient mongo, long walletMaxAgeMs) {
     this.bus = bus;
     this.mongo = mongo;
+    this.walletMaxAgeMs = walletMaxAgeMs;
   }
 
-  /** Reads the wallet and the amounts already committed to payouts in processing. */
+  /** Reads the amounts committed to payouts in processing, and the wallet when the last read is too old. */
   Future<Void> refresh() {
-    Future<WalletStatus> status = bus.<WalletStatus>request(BusAddress.TRON_WALLET, new JsonObject());
+    long now = System.currentTimeMillis();
+    boolean fresh = wallet != null && now - walletReadAt < walletMaxAgeMs;
+    Future<WalletStatus> status = fresh ? Future.succeededFuture(wallet)
+        : bus.<WalletStatus>request(BusAddress.TRON_WALLET, new JsonObject()).onSuccess(w -> walletReadAt = now);
     Future<Long> committed = mongo.findWithOptions(StoreSchema.PAYOUTS,
         new JsonObject().put("status", PayoutStatus.PROCESSING.api()),
         new FindOptions().setFields(new JsonObject().put("amount", 1)))

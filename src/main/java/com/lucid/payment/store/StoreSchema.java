@@ -16,6 +16,12 @@ public final class StoreSchema {
   public static final String LIMITS = "payout_limits";
   /** Engine-wide switches shared by every instance: the safety breaker and the admin pause. */
   public static final String STATE = "payout_state";
+  /** Batches: the request's validated items and pre-generated payout ids, stored before any of its payouts. */
+  public static final String BATCHES = "payout_batches";
+  /** Monthly distributions, one per period: the computed plan (fees, rollovers, payouts) and its batch. */
+  public static final String DISTRIBUTIONS = "payout_distributions";
+  /** Net amounts held below the distribution minimum, one per (period, recipient), each consumed once. */
+  public static final String ROLLOVERS = "payout_rollovers";
 
   private StoreSchema() {}
 
@@ -24,11 +30,17 @@ public final class StoreSchema {
 
   private static List<Index> indexes() {
     List<Index> list = new ArrayList<>();
-    // the worker's queries name the status (pending, processing); the list of an end user names the user
+    // the worker's queries name the status (pending, processing); the list of an end user names the user; the batch
+    // view names its batch; the sweep names a state; a distribution names its recipients
     list.add(new Index(PAYOUTS, new JsonObject().put("status", 1).put("created_at", 1), new IndexOptions(), true));
     list.add(new Index(PAYOUTS, new JsonObject().put("created_at", -1), new IndexOptions(), false));
     list.add(new Index(PAYOUTS, new JsonObject().put("user_id", 1).put("created_at", -1), new IndexOptions(), true));
     list.add(new Index(PAYOUTS, new JsonObject().put("next_check_at", 1), new IndexOptions(), false));
+    list.add(new Index(PAYOUTS, new JsonObject().put("batch_id", 1), new IndexOptions().sparse(true), true));
+    list.add(new Index(BATCHES, new JsonObject().put("state", 1).put("updated_at", 1), new IndexOptions(), true));
+    list.add(new Index(DISTRIBUTIONS, new JsonObject().put("state", 1), new IndexOptions(), true));
+    list.add(new Index(ROLLOVERS, new JsonObject().put("recipient", 1).put("consumed_by", 1), new IndexOptions(),
+        true));
     return list;
   }
 

@@ -81,6 +81,19 @@ final class EngineDouble {
         .put("created_at", "2026-11-24T12:00:00Z").put("request_id", "req_x");
   }
 
+  static final String BATCH_ID = "batch_7QmZk2Lr9xT4";
+
+  static JsonObject batch(String id) {
+    return new JsonObject().put("batch_id", id).put("total_payouts", 2).put("total_amount_usdt", "3")
+        .put("status", "processing").put("payout_ids", new io.vertx.core.json.JsonArray().add(PAYOUT_ID))
+        .put("created_at", "2026-11-24T12:00:00Z");
+  }
+
+  static JsonObject report(String period) {
+    return new JsonObject().put("period", period).put("status", "processing")
+        .put("entries", new io.vertx.core.json.JsonArray()).put("totals", new JsonObject());
+  }
+
   private static Object canned(BusAddress address, JsonObject body) {
     return switch (address) {
       case PAYOUT_CREATE -> new JsonObject().put("replayed", false).put("payout", payout(PAYOUT_ID));
@@ -101,6 +114,14 @@ final class EngineDouble {
       case ADMIN_BREAKER -> new JsonObject().put("state", "trip".equals(body.getString("action")) ? "open" : "closed")
           .put("consecutive_failures", 0);
       case HEALTH -> new JsonObject().put("status", "healthy").put("checks", new JsonObject());
+      case BATCH_CREATE -> new JsonObject().put("replayed", false).put("batch", batch(BATCH_ID));
+      case BATCH_GET -> batch(body.getString("batch_id")).put("completed_payouts", 0);
+      case STATS -> new JsonObject().put("period", body.getString("period", "day")).put("total_payouts", 0);
+      case DISTRIBUTION_SUBMIT -> new JsonObject().put("replayed", false).put("report", report(body.getString("period")));
+      case DISTRIBUTION_PREVIEW -> report(body.getString("period")).put("status", "preview");
+      case DISTRIBUTION_REPORT -> "csv".equals(body.getString("format"))
+          ? new JsonObject().put("period", body.getString("period")).put("format", "csv").put("csv", "period,index\n")
+          : report(body.getString("period"));
       default -> throw new IllegalStateException(address + " is not served by the engine double");
     };
   }

@@ -152,13 +152,4 @@ class PayoutRoutesTest extends GatewayFixture {
     assertTrue(engine.received().isEmpty());
   }
 
-  @Test
-  void batchAndStatsRoutesDoNotExistYet() throws Exception {
-    String admin = token("root", Role.ADMIN);
-    assertEnvelope(http.post("/payouts/batch", admin, "{}", "Idempotency-Key", "k"), ErrorCode.ROUTE_NOT_FOUND);
-    assertEnvelope(http.get("/payouts/batch", admin), ErrorCode.ROUTE_NOT_FOUND);
-    assertEnvelope(http.get("/payouts/batch/batch_1a2b", admin), ErrorCode.ROUTE_NOT_FOUND);
-    assertEnvelope(http.get("/stats?period=day", admin), ErrorCode.ROUTE_NOT_FOUND);
-    assertTrue(engine.received().isEmpty());
-  }
 }

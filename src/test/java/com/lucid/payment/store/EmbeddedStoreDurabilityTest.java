@@ -35,6 +35,10 @@ class EmbeddedStoreDurabilityTest {
     vertx.close().await(5, TimeUnit.SECONDS);
   }
 
+  private static long inserts(List<String> lines) {
+    return lines.stream().filter(l -> l.startsWith("insert ")).count();
+  }
+
   @Test
   @Timeout(120)
   void acknowledgedWritesSurviveSigkillAtRandomMoments() throws Exception {
@@ -46,7 +50,7 @@ class EmbeddedStoreDurabilityTest {
       try (ServiceProcess writer = ServiceProcess.start(dir, Map.of(),
           "com.lucid.payment.testing.StoreWriterMain", file.toString(), String.valueOf(concurrency))) {
         long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(800 + random.nextInt(1500));
-        while (System.nanoTime() < until || writer.lines().size() < 50) {
+        while (System.nanoTime() < until || inserts(writer.lines()) < 50) {
           Thread.sleep(20);
         }
         writer.kill();
@@ -74,8 +78,10 @@ class EmbeddedStoreDurabilityTest {
             + lost.stream().limit(5).toList());
         JsonObject counter = mongo.findOne("counters", new JsonObject().put("_id", "c"), null)
             .await(10, TimeUnit.SECONDS);
-        assertTrue(counter.getLong("n") >= lastUpdate,
-            "acknowledged update " + lastUpdate + " lost, stored " + counter.getLong("n"));
+        if (lastUpdate > 0) { // no acknowledged update yet means nothing to find
+          assertTrue(counter != null && counter.getLong("n") >= lastUpdate,
+              "acknowledged update " + lastUpdate + " lost, stored " + counter);
+        }
         mongo.close().await(5, TimeUnit.SECONDS);
       }
     }
