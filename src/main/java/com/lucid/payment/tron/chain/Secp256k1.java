@@ -7,7 +7,6 @@ import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
-import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
 import org.bouncycastle.math.ec.ECAlgorithms;
 import org.bouncycastle.math.ec.ECPoint;
@@ -27,13 +26,9 @@ final class Secp256k1 {
   static final BigInteger N = CURVE.getN();
   static final BigInteger HALF_N = N.shiftRight(1);
   private static final BigInteger P = CURVE.getCurve().getField().getCharacteristic();
+  private static final FixedPointCombMultiplier MULTIPLIER = new FixedPointCombMultiplier();
 
   private Secp256k1() {}
-
-  /** The public point d·G, normalized. */
-  static ECPoint publicPoint(BigInteger d) {
-    return new FixedPointCombMultiplier().multiply(DOMAIN.getG(), d).normalize();
-  }
 
   /** 64 bytes x || y of a normalized point: what TRON hashes into an address. */
   static byte[] encode(ECPoint point) {
@@ -43,24 +38,38 @@ final class Secp256k1 {
     return xy;
   }
 
-  /** r || s || v over a 32-byte digest as-is: deterministic (RFC 6979, HMAC-SHA256), low s, v the recovery id. */
-  static byte[] sign(BigInteger d, ECPoint publicPoint, byte[] digest32) {
-    ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
-    signer.init(true, new ECPrivateKeyParameters(d, DOMAIN));
-    BigInteger[] rs = signer.generateSignature(digest32);
-    BigInteger r = rs[0];
-    BigInteger s = rs[1].compareTo(HALF_N) > 0 ? N.subtract(rs[1]) : rs[1];
-    for (int recId = 0; recId < 4; recId++) {
-      Optional<ECPoint> key = recover(recId, r, s, digest32);
-      if (key.isPresent() && key.get().equals(publicPoint)) {
-        byte[] out = new byte[65];
-        BigIntegers.asUnsignedByteArray(r, out, 0, 32);
-        BigIntegers.asUnsignedByteArray(s, out, 32, 32);
-        out[64] = (byte) recId;
-        return out;
+  /**
+   * r || s || v over a 32-byte digest as-is: ECDSA with RFC 6979 nonces (HMAC-SHA256), low s, and v the recovery id,
+   * read off the nonce point itself (y parity, x beyond n) instead of found by trying recoveries. The steps and so
+   * the bytes are BouncyCastle's ECDSASigner's; the signer's caller verifies by recovery before anything is sent.
+   */
+  static byte[] sign(BigInteger d, byte[] digest32) {
+    BigInteger e = new BigInteger(1, digest32);
+    HMacDSAKCalculator nonces = new HMacDSAKCalculator(new SHA256Digest());
+    nonces.init(N, d, digest32);
+    while (true) {
+      BigInteger k = nonces.nextK();
+      ECPoint nonce = MULTIPLIER.multiply(DOMAIN.getG(), k).normalize();
+      BigInteger x = nonce.getAffineXCoord().toBigInteger();
+      BigInteger r = x.mod(N);
+      if (r.signum() == 0) {
+        continue;
       }
+      BigInteger s = BigIntegers.modOddInverse(N, k).multiply(e.add(d.multiply(r))).mod(N);
+      if (s.signum() == 0) {
+        continue;
+      }
+      int recId = (nonce.getAffineYCoord().testBitZero() ? 1 : 0) | (x.compareTo(N) >= 0 ? 2 : 0);
+      if (s.compareTo(HALF_N) > 0) { // low s: the same signature with -k, whose nonce point has the other y
+        s = N.subtract(s);
+        recId ^= 1;
+      }
+      byte[] out = new byte[65];
+      BigIntegers.asUnsignedByteArray(r, out, 0, 32);
+      BigIntegers.asUnsignedByteArray(s, out, 32, 32);
+      out[64] = (byte) recId;
+      return out;
     }
-    throw new IllegalStateException("no recovery id recovers the signing key");
   }
 
   /** The public point that signed {@code digest32} with (r, s) and recovery id 0..3 (SEC 1, 4.1.6), if any. */

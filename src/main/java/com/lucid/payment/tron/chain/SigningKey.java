@@ -2,7 +2,6 @@ package com.lucid.payment.tron.chain;
 
 import java.math.BigInteger;
 import java.security.SecureRandom;
-import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.util.BigIntegers;
 import org.tron.trident.crypto.SECP256K1;
 
@@ -11,12 +10,10 @@ public final class SigningKey {
   private static final BigInteger N = SECP256K1.CURVE.getN();
 
   private final SECP256K1.KeyPair keyPair;
-  private final ECPoint publicPoint;
   private final TronAddress address;
 
   private SigningKey(BigInteger d) {
     this.keyPair = SECP256K1.KeyPair.create(SECP256K1.PrivateKey.create(d));
-    this.publicPoint = Secp256k1.publicPoint(d);
     this.address = TronAddress.fromPublicKey(keyPair.getPublicKey());
   }
 
@@ -59,7 +56,7 @@ public final class SigningKey {
     if (digest32 == null || digest32.length != 32) {
       throw new IllegalArgumentException("digest must be 32 bytes");
     }
-    return Secp256k1.sign(keyPair.getPrivateKey().getD(), publicPoint, digest32.clone());
+    return Secp256k1.sign(keyPair.getPrivateKey().getD(), digest32.clone());
   }
 
   /** The raw key as 64 hex characters: only for writing the key file of a generated devnet key. */
