@@ -12,8 +12,10 @@ import java.util.Optional;
 
 /**
  * Idempotency records, one per (user, Idempotency-Key), unique by _id: the first request inserts it "in flight" with
- * the payout id it will create and the hash of its body; a repeat finds it. A record left in flight by a crash is
- * taken over after {@link #STALE_MS}, reusing the same payout id, so a retry can never create a second payout.
+ * the payout id it will create and the hash of its body; a repeat finds it. A payout's claim is finished by the
+ * payout existing (nothing else is written); a batch's is marked done. A claim whose payout never came to exist
+ * (a crash in between) is taken over after {@link #STALE_MS}, reusing the same payout id, so a retry can never create
+ * a second payout.
  */
 final class IdempotencyKeys {
   static final long STALE_MS = 30_000;

@@ -45,23 +45,35 @@ final class LimitLedger {
         new Window("global:hour:" + HOUR.format(now), config.globalHourlyUnits(), "global hourly"));
   }
 
-  /** Reserves the amount in every window, or fails with LIMIT_EXCEEDED naming the window and what remains. */
+  /**
+   * Reserves the amount in every window at once (the increments share one store commit), or fails with
+   * LIMIT_EXCEEDED naming the first window, in order, without room; what the others reserved is given back. A window
+   * whose increment failed outright is not given back: its outcome is unknown, and over-reserving is the safe side.
+   */
   Future<List<String>> reserve(List<Window> windows, long amount) {
-    return reserveFrom(windows, 0, amount, new ArrayList<>());
-  }
-
-  private Future<List<String>> reserveFrom(List<Window> windows, int i, long amount, List<String> done) {
-    if (i == windows.size()) {
-      return Future.succeededFuture(List.copyOf(done));
-    }
-    Window w = windows.get(i);
-    return increment(w, amount).compose(ok -> {
-      if (ok) {
-        done.add(w.key());
-        return reserveFrom(windows, i + 1, amount, done);
+    List<Future<Boolean>> tries = windows.stream().map(w -> increment(w, amount)).toList();
+    return Future.join(tries).transform(joined -> {
+      List<String> reserved = new ArrayList<>();
+      Window refused = null;
+      Throwable error = null;
+      for (int i = 0; i < windows.size(); i++) {
+        Future<Boolean> t = tries.get(i);
+        if (t.succeeded() && t.result()) {
+          reserved.add(windows.get(i).key());
+        } else if (t.succeeded()) {
+          refused = refused == null ? windows.get(i) : refused;
+        } else {
+          error = error == null ? t.cause() : error;
+        }
       }
-      return release(done, amount).compose(v -> used(w.key())).compose(used -> Future.failedFuture(exceeded(w, used,
-          amount)));
+      if (refused == null && error == null) {
+        return Future.succeededFuture(List.copyOf(reserved));
+      }
+      Throwable failure = error;
+      Window full = refused;
+      Future<Void> undone = release(reserved, amount);
+      return failure != null ? undone.transform(v -> Future.failedFuture(failure))
+          : undone.compose(v -> used(full.key())).compose(used -> Future.failedFuture(exceeded(full, used, amount)));
     });
   }
 

@@ -53,7 +53,11 @@ final class PayoutService {
     return caller.userId();
   }
 
-  /** Accepts a payout exactly once per (user, key): {replayed, payout}. Replies only after the write is durable. */
+  /**
+   * Accepts a payout exactly once per (user, key): {replayed, payout}. Replies only after the write is durable. Three
+   * durable steps, each one store commit: claim the key (naming the payout id), reserve the limits, insert the
+   * payout. The payout's existence is what marks a single payout's claim as done.
+   */
   Future<JsonObject> create(JsonObject message, CallContext caller) {
     Role role = role(caller);
     String userId = user(caller);
@@ -90,7 +94,7 @@ final class PayoutService {
       return payouts.find(first.payoutId()).compose(existing -> {
         if (existing.isPresent()) {
           metrics.requested(existing.get(), "replayed");
-          return keys.markDone(first.id()).map(v -> replay(existing.get(), now));
+          return Future.succeededFuture(replay(existing.get(), now));
         }
         if (now.toEpochMilli() - first.updatedAt() < IdempotencyKeys.STALE_MS) {
           return Future.failedFuture(inFlight());
@@ -131,10 +135,10 @@ final class PayoutService {
                         .map(Optional::orElseThrow)
                     : Future.failedFuture(err));
           })
-          .compose(doc -> keys.markDone(claim.id()).otherwiseEmpty().map(v -> {
+          .map(doc -> {
             metrics.requested(doc, "accepted");
             return new JsonObject().put("replayed", false).put("payout", PayoutDocs.view(doc, now));
-          }));
+          });
     });
   }
 
