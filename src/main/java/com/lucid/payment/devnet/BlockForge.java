@@ -1,12 +1,12 @@
 package com.lucid.payment.devnet;
 
 import com.google.protobuf.ByteString;
+import com.lucid.payment.tron.chain.SigningKey;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import org.tron.trident.core.key.KeyPair;
 import org.tron.trident.proto.Chain.BlockHeader;
 
 /** Builds and signs blocks as the devnet's single witness. */
@@ -14,9 +14,9 @@ final class BlockForge {
   /** java-tron's current block version. */
   static final int BLOCK_VERSION = 32;
 
-  private final KeyPair witness = new KeyPair(HexFormat.of()
+  private final SigningKey witness = SigningKey.fromPrivateKeyHex(HexFormat.of()
       .formatHex(Digests.sha256("lucid-devnet:witness".getBytes(StandardCharsets.US_ASCII))));
-  private final TronAddress witnessAddress = new TronAddress(witness.toHexAddress());
+  private final TronAddress witnessAddress = TronAddress.of(witness.address().bytes());
 
   Block genesis(long timestamp) {
     return forge(0, new byte[32], timestamp, List.of());
@@ -39,7 +39,7 @@ final class BlockForge {
     byte[] id = ByteBuffer.allocate(32).putLong(number).put(hash, 8, 24).array();
     BlockHeader header = BlockHeader.newBuilder()
         .setRawData(raw)
-        .setWitnessSignature(ByteString.copyFrom(KeyPair.signTransaction(hash, witness)))
+        .setWitnessSignature(ByteString.copyFrom(witness.sign(hash)))
         .build();
     return new Block(header, id, transactions);
   }

@@ -1,20 +1,18 @@
 package com.lucid.payment.devnet;
 
 import com.google.protobuf.ByteString;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import org.tron.trident.core.key.KeyPair;
-import org.tron.trident.crypto.SECP256K1;
-import org.tron.trident.crypto.tuwenitypes.Bytes32;
+import com.lucid.payment.tron.chain.ChainDataException;
 import org.tron.trident.proto.Chain.Transaction;
 
 /**
  * Recovers who signed a transaction the way java-tron does: 65 bytes r||s||v over the txid, v in
- * 0–3, 27–30 or 31–34, high s accepted, bytes past the 65th ignored. CPU-heavy: run it off the
+ * 0–3, 27–30 or 31–34, high s accepted, bytes past the 65th ignored. The curve arithmetic is the service's own
+ * (known-answer tested against TronWeb and trident); the rules above are the node's. CPU-heavy: run it off the
  * event loop.
  */
 final class Signatures {
@@ -53,13 +51,11 @@ final class Signatures {
   }
 
   private static Optional<TronAddress> signer(byte[] sig, byte recId, byte[] txid) {
+    byte[] normalized = Arrays.copyOf(sig, 65);
+    normalized[64] = recId;
     try {
-      BigInteger r = new BigInteger(1, Arrays.copyOfRange(sig, 0, 32));
-      BigInteger s = new BigInteger(1, Arrays.copyOfRange(sig, 32, 64));
-      SECP256K1.Signature signature = SECP256K1.Signature.create(r, s, recId);
-      return SECP256K1.PublicKey.recoverFromSignature(Bytes32.wrap(txid), signature)
-          .map(key -> TronAddress.of(KeyPair.publicKeyToAddress(key)));
-    } catch (IllegalArgumentException e) {
+      return Optional.of(TronAddress.of(com.lucid.payment.tron.chain.Signatures.recover(txid, normalized).bytes()));
+    } catch (ChainDataException e) {
       return Optional.empty();
     }
   }
