@@ -5,9 +5,12 @@ import com.lucid.payment.tron.chain.Hashes;
 import com.lucid.payment.tron.chain.Hex;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.BulkOperation;
+import io.vertx.ext.mongo.BulkWriteOptions;
 import io.vertx.ext.mongo.MongoClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -33,12 +36,32 @@ final class IdempotencyKeys {
     return Hex.encode(Hashes.sha256((userId + "\n" + key).getBytes(StandardCharsets.UTF_8)));
   }
 
-  /** Inserts the in-flight record; empty when the key is already taken (the caller then reads it). */
-  Future<Boolean> tryClaim(Claim claim) {
-    JsonObject doc = new JsonObject().put("_id", claim.id()).put("request_hash", claim.requestHash())
+  private static JsonObject record(Claim claim) {
+    return new JsonObject().put("_id", claim.id()).put("request_hash", claim.requestHash())
         .put("payout_id", claim.payoutId()).put("state", "in_flight").put("updated_at", claim.updatedAt());
-    return mongo.insert(StoreSchema.IDEMPOTENCY, doc).map(id -> true)
+  }
+
+  /** Inserts the in-flight record; false when the key is already taken (the caller then reads it). */
+  Future<Boolean> tryClaim(Claim claim) {
+    return mongo.insert(StoreSchema.IDEMPOTENCY, record(claim)).map(id -> true)
         .recover(err -> LimitLedger.isDuplicateKey(err) ? Future.succeededFuture(false) : Future.failedFuture(err));
+  }
+
+  /**
+   * Inserts many in-flight records in one write; for each claim, whether it is now this claim's. When the write
+   * fails as a whole or in part (a key already taken), each record is read back: a claim is ours exactly when its
+   * record names our payout id, as payout ids are never reused.
+   */
+  Future<List<Boolean>> tryClaimAll(List<Claim> claims) {
+    List<BulkOperation> inserts = claims.stream().map(c -> BulkOperation.createInsert(record(c))).toList();
+    return mongo.bulkWriteWithOptions(StoreSchema.IDEMPOTENCY, inserts, new BulkWriteOptions(false))
+        .map(done -> claims.stream().map(c -> true).toList())
+        .recover(err -> {
+          List<Future<Boolean>> mine = claims.stream()
+              .map(c -> find(c.id()).map(found -> found.filter(f -> f.payoutId().equals(c.payoutId())).isPresent()))
+              .toList();
+          return Future.all(mine).map(all -> mine.stream().map(Future::result).toList());
+        });
   }
 
   Future<Optional<Claim>> find(String id) {

@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The router and global limits (UTC days and hours), reserved atomically when a payout is accepted and released when
@@ -74,6 +75,29 @@ final class LimitLedger {
       Future<Void> undone = release(reserved, amount);
       return failure != null ? undone.transform(v -> Future.failedFuture(failure))
           : undone.compose(v -> used(full.key())).compose(used -> Future.failedFuture(exceeded(full, used, amount)));
+    });
+  }
+
+  /**
+   * Reserves, for a group of payouts, each window's total at once: true when every window had room for its total.
+   * Otherwise what was reserved is given back and the answer is false: the caller then reserves payout by payout, so
+   * that those that fit still go through. A window whose increment failed outright stays reserved (unknown outcome,
+   * the safe side).
+   */
+  Future<Boolean> reserveTotals(Map<Window, Long> totals) {
+    List<Window> windows = List.copyOf(totals.keySet());
+    List<Future<Boolean>> tries = windows.stream().map(w -> increment(w, totals.get(w))).toList();
+    return Future.join(tries).transform(joined -> {
+      if (tries.stream().allMatch(t -> t.succeeded() && t.result())) {
+        return Future.succeededFuture(true);
+      }
+      List<Future<Void>> undo = new ArrayList<>();
+      for (int i = 0; i < windows.size(); i++) {
+        if (tries.get(i).succeeded() && tries.get(i).result()) {
+          undo.add(release(List.of(windows.get(i).key()), totals.get(windows.get(i))));
+        }
+      }
+      return Future.join(undo).transform(v -> Future.succeededFuture(false));
     });
   }
 

@@ -4,6 +4,8 @@ import com.lucid.payment.store.StoreSchema;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.BulkOperation;
+import io.vertx.ext.mongo.BulkWriteOptions;
 import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.mongo.UpdateOptions;
@@ -21,6 +23,22 @@ final class PayoutRepository {
 
   Future<Void> insert(JsonObject doc) {
     return mongo.insert(StoreSchema.PAYOUTS, doc).mapEmpty();
+  }
+
+  /**
+   * Inserts many payouts in one write; each comes back if it is stored. When the write fails, which ones landed is
+   * read back; a payout that did not land fails with the write's error (its outcome was unknown to the write).
+   */
+  Future<List<Future<JsonObject>>> insertAll(List<JsonObject> docs) {
+    List<BulkOperation> inserts = docs.stream().map(BulkOperation::createInsert).toList();
+    return mongo.bulkWriteWithOptions(StoreSchema.PAYOUTS, inserts, new BulkWriteOptions(false))
+        .map(done -> docs.stream().map(Future::succeededFuture).toList())
+        .recover(err -> {
+          List<Future<JsonObject>> landed = docs.stream().map(doc -> find(doc.getString("_id"))
+              .compose(found -> found.isPresent() ? Future.succeededFuture(doc) : Future.<JsonObject>failedFuture(err)))
+              .toList();
+          return Future.join(landed).transform(v -> Future.succeededFuture(landed));
+        });
   }
 
   Future<Optional<JsonObject>> find(String id) {

@@ -6,6 +6,7 @@ import com.lucid.payment.api.Role;
 import com.lucid.payment.bus.CallContext;
 import com.lucid.payment.config.ServiceConfig;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
@@ -27,6 +28,7 @@ final class PayoutService {
   private final ServiceConfig.Payouts config;
   private final PayoutMetrics metrics;
   private final Clock clock;
+  private final AcceptGroups groups;
 
   PayoutService(PayoutRepository payouts, IdempotencyKeys keys, LimitLedger limits, SafetyBreaker breaker,
       PayoutRequests requests, ServiceConfig.Payouts config, PayoutMetrics metrics, Clock clock) {
@@ -38,6 +40,7 @@ final class PayoutService {
     this.config = config;
     this.metrics = metrics;
     this.clock = clock;
+    this.groups = new AcceptGroups(payouts, keys, limits, breaker, config, metrics, this::repeat);
   }
 
   /** The caller's role; a call without one is refused. */
@@ -55,8 +58,8 @@ final class PayoutService {
 
   /**
    * Accepts a payout exactly once per (user, key): {replayed, payout}. Replies only after the write is durable. Three
-   * durable steps, each one store commit: claim the key (naming the payout id), reserve the limits, insert the
-   * payout. The payout's existence is what marks a single payout's claim as done.
+   * durable steps, shared by the requests of a group ({@link AcceptGroups}): claim the key (naming the payout id),
+   * reserve the limits, insert the payout. The payout's existence is what marks a single payout's claim as done.
    */
   Future<JsonObject> create(JsonObject message, CallContext caller) {
     Role role = role(caller);
@@ -74,13 +77,18 @@ final class PayoutService {
     String requestHash = Canonical.sha256(body);
     IdempotencyKeys.Claim claim = new IdempotencyKeys.Claim(IdempotencyKeys.recordId(userId, key), requestHash,
         PayoutIds.payout(), false, now.toEpochMilli());
-    return keys.tryClaim(claim).compose(claimed -> claimed
-        ? accept(claim, payout, userId, role, caller.requestId(), now)
-        : repeat(claim, payout, userId, role, caller.requestId(), now));
+    return groups.submit(new AcceptGroups.Admission(claim, payout, userId, role, caller.requestId(), now,
+        Promise.promise()));
   }
 
-  private Future<JsonObject> repeat(IdempotencyKeys.Claim mine, NewPayout payout, String userId, Role role,
-      String requestId, Instant now) {
+  /** A request whose key was already claimed: a replay, a mismatch, still in flight, or the takeover of a dead one. */
+  private Future<JsonObject> repeat(AcceptGroups.Admission a) {
+    IdempotencyKeys.Claim mine = a.claim();
+    NewPayout payout = a.payout();
+    String userId = a.userId();
+    Role role = a.role();
+    String requestId = a.requestId();
+    Instant now = a.now();
     return keys.find(mine.id()).compose(found -> {
       if (found.isEmpty()) { // forgotten in between (the first request was refused): try again from the top
         return keys.tryClaim(mine).compose(ok -> ok ? accept(mine, payout, userId, role, requestId, now)
