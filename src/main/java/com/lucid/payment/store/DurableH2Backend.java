@@ -23,7 +23,8 @@ import org.h2.mvstore.MVStore;
  * (measured in shared/reference/dependencies.md); here every command that may have changed the store returns its
  * reply only after a commit that covers its change, and concurrent commands share one commit ({@link GroupCommit}).
  * Documents are stored as BSON ({@link BsonDocuments}); the _id index is the document map itself and serves any query
- * naming an _id ({@link IdIndex}); secondary indexes are kept in memory ({@link MemoryIndex}) and counts use them
+ * naming an _id ({@link IdIndex}); secondary indexes are kept in memory ({@link MemoryIndex}, and
+ * {@link OrderedIndex} for ranges of time) and counts use them
  * ({@link IndexCounts}): the stock backend reads every document of a collection for each of those queries.
  */
 final class DurableH2Backend extends H2Backend {
@@ -116,6 +117,9 @@ final class DurableH2Backend extends H2Backend {
     @Override
     protected Index<Object> openOrCreateSecondaryIndex(String collection, String indexName, List<IndexKey> keys,
         boolean sparse) {
+      if (OrderedIndex.supports(keys)) {
+        return new OrderedIndex(indexName, keys, sparse);
+      }
       return MemoryIndex.supports(keys) ? new MemoryIndex(indexName, keys, sparse)
           : super.openOrCreateSecondaryIndex(collection, indexName, keys, sparse);
     }

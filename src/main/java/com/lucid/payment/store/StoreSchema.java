@@ -6,6 +6,7 @@ import io.vertx.ext.mongo.IndexOptions;
 import io.vertx.ext.mongo.MongoClient;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** The collections the service owns (all named payout*) and the indexes it creates at start. */
 public final class StoreSchema {
@@ -25,17 +26,24 @@ public final class StoreSchema {
 
   private StoreSchema() {}
 
-  /** An index; {@code embedded}: the embedded server builds it too (in memory, by the value of its first key). */
+  /** The fields the embedded server indexes in order, for range queries ({@code OrderedIndex}). */
+  static final Set<String> ORDERED_FIELDS = Set.of("next_check_at");
+
+  /**
+   * An index; {@code embedded}: the embedded server builds it too, in memory: by the value of its first key, or in
+   * order for the {@link #ORDERED_FIELDS}.
+   */
   private record Index(String collection, JsonObject keys, IndexOptions options, boolean embedded) {}
 
   private static List<Index> indexes() {
     List<Index> list = new ArrayList<>();
-    // the worker's queries name the status (pending, processing); the list of an end user names the user; the batch
+    // the worker asks what is due (next_check_at <= now; first, as the embedded server uses the first index that can
+    // answer a query, and due is the narrower) among a status; the list of an end user names the user; the batch
     // view names its batch; the sweep names a state; a distribution names its recipients
+    list.add(new Index(PAYOUTS, new JsonObject().put("next_check_at", 1), new IndexOptions(), true));
     list.add(new Index(PAYOUTS, new JsonObject().put("status", 1).put("created_at", 1), new IndexOptions(), true));
     list.add(new Index(PAYOUTS, new JsonObject().put("created_at", -1), new IndexOptions(), false));
     list.add(new Index(PAYOUTS, new JsonObject().put("user_id", 1).put("created_at", -1), new IndexOptions(), true));
-    list.add(new Index(PAYOUTS, new JsonObject().put("next_check_at", 1), new IndexOptions(), false));
     list.add(new Index(PAYOUTS, new JsonObject().put("batch_id", 1), new IndexOptions().sparse(true), true));
     list.add(new Index(BATCHES, new JsonObject().put("state", 1).put("updated_at", 1), new IndexOptions(), true));
     list.add(new Index(DISTRIBUTIONS, new JsonObject().put("state", 1), new IndexOptions(), true));
@@ -47,7 +55,7 @@ public final class StoreSchema {
   /**
    * Creates every index; idempotent, so every start runs it. Unique indexes carry invariants and are created
    * everywhere; the others only speed up queries, and the embedded server builds only those that serve equality on
-   * their first key (it has no range scans): without them each query of the worker reads every payout.
+   * their first key, or a range of an ordered field: without them each query of the worker reads every payout.
    */
   public static Future<Void> ensureIndexes(MongoClient mongo, boolean embedded) {
     Future<Void> chain = Future.succeededFuture();

@@ -81,6 +81,41 @@ class EmbeddedIndexTest {
   }
 
   @Test
+  void dueQueriesOnTheCheckTimeFindWhatAScanFindsThroughUpdatesAndARestart() throws Exception {
+    Path file = dir.resolve("due.mv.db");
+    Store store = open(file);
+    MongoClient mongo = store.mongo();
+    for (int i = 1; i <= 6; i++) {
+      await(mongo.insert(StoreSchema.PAYOUTS, payout("p" + i, i % 2 == 0 ? "processing" : "pending", "u", i)
+          .put("next_check_at", 1_000L * i)));
+    }
+    await(mongo.insert(StoreSchema.PAYOUTS, payout("p7", "pending", "u", 7))); // no check time: never due
+    await(mongo.insert(StoreSchema.PAYOUTS, payout("p8", "pending", "u", 8).put("next_check_at", 1.5))); // odd kind
+    await(mongo.updateCollection(StoreSchema.PAYOUTS, new JsonObject().put("_id", "p5"),
+        new JsonObject().put("$set", new JsonObject().put("next_check_at", 500L))));
+    await(mongo.updateCollection(StoreSchema.PAYOUTS, new JsonObject().put("_id", "p1"),
+        new JsonObject().put("$set", new JsonObject().put("next_check_at", 9_000L))));
+
+    assertDue(mongo);
+    store.close().await(10, TimeUnit.SECONDS);
+    Store reopened = open(file);
+    assertDue(reopened.mongo());
+    reopened.close().await(10, TimeUnit.SECONDS);
+  }
+
+  private static void assertDue(MongoClient mongo) throws Exception {
+    JsonObject due = new JsonObject().put("status", new JsonObject().put("$in", new JsonArray().add("pending")))
+        .put("next_check_at", new JsonObject().put("$lte", 3_000L));
+    assertEquals(List.of("p8", "p5", "p3"), await(mongo.findWithOptions(StoreSchema.PAYOUTS, due,
+        new FindOptions().setSort(new JsonObject().put("next_check_at", 1)))).stream().map(d -> d.getString("_id"))
+        .toList());
+    assertEquals(Set.of("p4", "p6"), ids(await(mongo.find(StoreSchema.PAYOUTS, new JsonObject()
+        .put("next_check_at", new JsonObject().put("$gt", 3_000L).put("$lt", 9_000L))))));
+    assertEquals(Set.of("p2", "p3", "p4", "p5", "p8"), ids(await(mongo.find(StoreSchema.PAYOUTS, new JsonObject()
+        .put("next_check_at", new JsonObject().put("$lt", 4_001)))))); // an int bound, as a driver may send
+  }
+
+  @Test
   void compareAndSetOnAnIdWithOtherConditionsMatchesOnlyWhenAllHold() throws Exception {
     Store store = open(dir.resolve("cas.mv.db"));
     MongoClient mongo = store.mongo();
