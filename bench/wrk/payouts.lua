@@ -3,7 +3,8 @@
 --
 -- Environment: BENCH_TOKENS and BENCH_ADDRESSES (files, one JWT or base58 address a line), BENCH_RUN (a prefix that
 -- keeps keys unique across runs), BENCH_AMOUNT (USDT, default 0.01), BENCH_LIMIT (optional: each thread stops after
--- this many responses). done() prints one line "BENCH_JSON {...}" with the counts and latency percentiles.
+-- this many responses), BENCH_BATCH (the batch_type, default IMMEDIATE: DAILY payouts wait for the next UTC day, so
+-- the engine leaves them alone and only the accept path is measured). done() prints one line "BENCH_JSON {...}" with the counts and latency percentiles.
 
 local threads = {}
 local next_id = 0
@@ -32,6 +33,7 @@ function init(args)
   addresses = lines(os.getenv("BENCH_ADDRESSES"))
   run = os.getenv("BENCH_RUN") or tostring(os.time())
   amount = os.getenv("BENCH_AMOUNT") or "0.01"
+  batch = os.getenv("BENCH_BATCH") or "IMMEDIATE"
   limit = tonumber(os.getenv("BENCH_LIMIT") or "0")
   sent = 0
   ok = 0
@@ -41,7 +43,7 @@ end
 function request()
   sent = sent + 1
   local body = '{"recipient_address":"' .. addresses[sent % #addresses + 1] .. '","amount_usdt":"' .. amount
-      .. '","reason":"bench","router_type":"PayoutRouterV0"}'
+      .. '","reason":"bench","router_type":"PayoutRouterV0","batch_type":"' .. batch .. '"}'
   return wrk.format("POST", "/api/payment/payouts", {
     ["Authorization"] = "Bearer " .. tokens[sent % #tokens + 1],
     ["Content-Type"] = "application/json",

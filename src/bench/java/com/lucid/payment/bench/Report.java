@@ -21,6 +21,7 @@ final class Report {
       for (int c : Ingest.CONNECTIONS) {
         row(t, ingest.liveAt(c));
       }
+      row(t, ingest.settling());
     }
     if (settlement != null) {
       t.append(String.format("%nsettlement  %d accepted -> %d confirmed (%d failed/cancelled)%s%n",

@@ -32,8 +32,9 @@ record Users(List<String> tokens, List<String> recipients, Path tokenFile, Path 
   }
 
   /** What bench/wrk/payouts.lua reads. */
-  java.util.Map<String, String> wrkEnvironment(String run) {
+  /** The payouts.lua environment: {@code batchType} IMMEDIATE (settled at once) or DAILY (left pending till midnight). */
+  java.util.Map<String, String> wrkEnvironment(String run, String batchType) {
     return java.util.Map.of("BENCH_TOKENS", tokenFile.toString(), "BENCH_ADDRESSES", recipientFile.toString(),
-        "BENCH_RUN", run);
+        "BENCH_RUN", run, "BENCH_BATCH", batchType);
   }
 }
