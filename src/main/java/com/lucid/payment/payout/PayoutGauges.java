@@ -56,7 +56,7 @@ final class PayoutGauges {
       }
     }
     JsonObject held = new JsonObject().put("status", new JsonObject().put("$in", live))
-        .put("hold_reason", new JsonObject().put("$ne", null));
+        .put("hold_reason", new JsonObject().put("$in", new JsonArray(HOLD_REASONS)));
     counts.add(mongo.findWithOptions(StoreSchema.PAYOUTS, held,
         new FindOptions().setFields(new JsonObject().put("hold_reason", 1))).map(docs -> {
           Map<String, Long> byHold = new HashMap<>();

@@ -37,10 +37,11 @@ public final class StoreSchema {
 
   private static List<Index> indexes() {
     List<Index> list = new ArrayList<>();
-    // the worker asks what is due (next_check_at <= now; first, as the embedded server uses the first index that can
-    // answer a query, and due is the narrower) among a status; the list of an end user names the user; the batch
-    // view names its batch; the sweep names a state; a distribution names its recipients
+    // the worker asks what is due (next_check_at <= now) among a status, the gauges what is held: those first, as the
+    // embedded server uses the first index that can answer a query, and they are the narrower; the list of an end
+    // user names the user; the batch view names its batch; the sweep names a state; a distribution its recipients
     list.add(new Index(PAYOUTS, new JsonObject().put("next_check_at", 1), new IndexOptions(), true));
+    list.add(new Index(PAYOUTS, new JsonObject().put("hold_reason", 1), new IndexOptions().sparse(true), true));
     list.add(new Index(PAYOUTS, new JsonObject().put("status", 1).put("created_at", 1), new IndexOptions(), true));
     list.add(new Index(PAYOUTS, new JsonObject().put("created_at", -1), new IndexOptions(), false));
     list.add(new Index(PAYOUTS, new JsonObject().put("user_id", 1).put("created_at", -1), new IndexOptions(), true));

@@ -94,6 +94,18 @@ class LimitsAndAdminTest {
     assertEquals("LUCID_ERR_2016", again.errorCode());
   }
 
+  /** Whether /metrics shows the line within the gauges' refresh (every 5 s). */
+  private boolean awaitMetric(String line) throws Exception {
+    HttpApi management = new HttpApi("http://127.0.0.1:" + service.app().managementPort());
+    for (int i = 0; i < 150; i++) {
+      if (management.get("/metrics", null).body().lines().anyMatch(line::equals)) {
+        return true;
+      }
+      Thread.sleep(100);
+    }
+    return false;
+  }
+
   @Test
   @Timeout(120)
   void pauseHoldsNewPayoutsWithAReasonAndResumeReleasesThem() throws Exception {
@@ -103,6 +115,7 @@ class LimitsAndAdminTest {
     JsonObject held = awaitPayout(id, "hold_reason", "paused");
     assertEquals("pending", held.getString("status"));
     assertTrue(service.devnet().transfers().isEmpty());
+    assertTrue(awaitMetric("tron_payout_holds{reason=\"paused\"} 1.0"), "the held payout is counted by reason");
     assertEquals(400, api.post("/admin/pause", admin, "{\"why\":\"x\"}", Map.of()).status());
 
     assertEquals(200, api.post("/admin/resume", admin, "{}", Map.of()).status());
