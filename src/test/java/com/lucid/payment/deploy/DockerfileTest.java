@@ -59,7 +59,8 @@ class DockerfileTest {
 
     assertTrue(entrypoint.containsAll(List.of("-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError",
         "-XX:-HeapDumpOnOutOfMemoryError", "-Dvertx.cacheDirBase=/tmp/vertx-cache",
-        "-Dvertx.disableFileCPResolving=true")), entrypoint::toString);
+        "-Dvertx.disableFileCPResolving=true", "-XX:+UseSerialGC", "-XX:MaxNewSize=24m",
+        "-XX:TrimNativeHeapInterval=5000")), entrypoint::toString);
     assertEquals(List.of("-jar", JAR), entrypoint.subList(entrypoint.size() - 2, entrypoint.size()));
   }
 
