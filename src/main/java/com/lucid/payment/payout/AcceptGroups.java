@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * New payouts accepted in groups: requests that arrive while a group is being written wait and go together in the
+ * New payouts accepted in groups: requests that arrive while groups are being written wait and go together in the
  * next one, so a burst costs the store a handful of writes in all instead of a handful each. A group takes one write
  * to claim every Idempotency-Key, one read of the breaker, one conditional increment per limit window for the group's
  * total, and one write to insert every payout; each request is answered once its own payout is durable, as alone.
@@ -29,6 +29,8 @@ import java.util.function.Function;
 final class AcceptGroups {
   /** The most requests one group carries. */
   static final int MAX_GROUP = 256;
+  /** Groups written at once: while one waits for a commit, the next is being applied. */
+  static final int MAX_WRITING = 2;
 
   /** One validated request for a new payout, with its claim on its key, waiting for its answer. */
   record Admission(IdempotencyKeys.Claim claim, NewPayout payout, String userId, Role role, String requestId,
@@ -46,7 +48,7 @@ final class AcceptGroups {
   private final PayoutMetrics metrics;
   private final Function<Admission, Future<JsonObject>> repeat;
   private final Deque<Admission> waiting = new ArrayDeque<>();
-  private boolean writing;
+  private int writing;
 
   AcceptGroups(PayoutRepository payouts, IdempotencyKeys keys, LimitLedger limits, SafetyBreaker breaker,
       ServiceConfig.Payouts config, PayoutMetrics metrics, Function<Admission, Future<JsonObject>> repeat) {
@@ -64,8 +66,8 @@ final class AcceptGroups {
     boolean start;
     synchronized (this) {
       waiting.add(admission);
-      start = !writing;
-      writing = true;
+      start = writing < MAX_WRITING;
+      writing += start ? 1 : 0;
     }
     if (start) {
       next();
@@ -80,7 +82,7 @@ final class AcceptGroups {
         group.add(waiting.poll());
       }
       if (group.isEmpty()) {
-        writing = false;
+        writing--;
         return;
       }
     }
