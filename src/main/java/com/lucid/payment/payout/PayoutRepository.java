@@ -46,14 +46,28 @@ final class PayoutRepository {
    */
   Future<Optional<JsonObject>> apply(JsonObject current, Change change, AuditTrail.Actor actor, Instant now,
       String leaseOwner) {
+    return mongo.findOneAndUpdateWithOptions(StoreSchema.PAYOUTS, casFilter(current, leaseOwner),
+        change.update(current, actor, now), new FindOptions(), new UpdateOptions().setReturningNewDocument(true))
+        .map(Optional::ofNullable);
+  }
+
+  /**
+   * The same compare-and-set as {@link #apply}, for a write after which the caller only needs to know whether it
+   * won: the payout is not sent back. False when someone else changed it first.
+   */
+  Future<Boolean> applyLast(JsonObject current, Change change, AuditTrail.Actor actor, Instant now,
+      String leaseOwner) {
+    return mongo.updateCollection(StoreSchema.PAYOUTS, casFilter(current, leaseOwner),
+        change.update(current, actor, now)).map(done -> done.getDocMatched() == 1);
+  }
+
+  private static JsonObject casFilter(JsonObject current, String leaseOwner) {
     JsonObject filter = new JsonObject().put("_id", current.getString("_id"))
         .put("version", current.getInteger("version"));
     if (leaseOwner != null) {
       filter.put("lease_owner", leaseOwner);
     }
-    JsonObject update = change.update(current, actor, now);
-    return mongo.findOneAndUpdateWithOptions(StoreSchema.PAYOUTS, filter, update, new FindOptions(),
-        new UpdateOptions().setReturningNewDocument(true)).map(Optional::ofNullable);
+    return filter;
   }
 
   /**

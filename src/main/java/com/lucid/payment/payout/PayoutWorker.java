@@ -140,7 +140,7 @@ final class PayoutWorker {
     }
     Change change = Change.of().set("hold_reason", reason).audit("held", new JsonObject().put("reason", reason))
         .releasing(later);
-    return apply(doc, change).map(Turn.OVER);
+    return applyLast(doc, change).map(Turn.OVER);
   }
 
   /** A processing payout: sign a first or new attempt, or look after the live one. */
@@ -195,7 +195,7 @@ final class PayoutWorker {
       if ("BANDWITH_ERROR".equals(outcome.code())) {
         change.set("hold_reason", "insufficient_trx");
       }
-      return apply(doc, change).map(Turn.OVER);
+      return applyLast(doc, change).map(Turn.OVER);
     });
   }
 
@@ -248,11 +248,11 @@ final class PayoutWorker {
         .set("confirmed_at", now.toEpochMilli())
         .audit("confirmed", new JsonObject().put("txid", attempt.getString("txid")).put("block", c.block())
             .put("fee_sun", c.feeSun()));
-    return apply(doc, change).compose(u -> {
-      if (u.isEmpty()) {
+    return applyLast(doc, change).compose(won -> {
+      if (!won) {
         return Future.succeededFuture(Turn.OVER);
       }
-      metrics.finished(u.get(), now);
+      metrics.finished(doc.copy().put("status", PayoutStatus.CONFIRMED.api()), now);
       return switches.onConfirmed().map(Turn.OVER);
     });
   }
@@ -288,5 +288,10 @@ final class PayoutWorker {
 
   private Future<Optional<JsonObject>> apply(JsonObject doc, Change change) {
     return payouts.apply(doc, change, actor, clock.instant(), owner);
+  }
+
+  /** A write that ends the turn: only whether it won matters. */
+  private Future<Boolean> applyLast(JsonObject doc, Change change) {
+    return payouts.applyLast(doc, change, actor, clock.instant(), owner);
   }
 }
