@@ -32,6 +32,8 @@ final class PayoutWorker {
   private static final int WATCH_BATCH = 200;
   private static final long REBROADCAST_MS = 3_000;
   private static final long MAX_BACKOFF_MS = 10_000;
+  /** An included attempt is looked at again at least every this many configured rechecks, whatever the estimate. */
+  private static final long MAX_RECHECK_FACTOR = 20;
 
   private final PayoutRepository payouts;
   private final LimitLedger limits;
@@ -229,8 +231,19 @@ final class PayoutWorker {
           && !"REJECTED".equals(attempt.getString("last_outcome")))) {
         return broadcast(doc, attempt);
       }
-      return Future.succeededFuture(new Turn(doc, clock.instant().plusMillis(config.chainRecheckMs())));
+      return Future.succeededFuture(new Turn(doc, clock.instant().plusMillis(recheckMs(fate))));
     });
+  }
+
+  /**
+   * When to look again at a live attempt: when the chain should have made it final if it is in a block (looking
+   * earlier only finds it unsettled), else after the configured recheck.
+   */
+  private long recheckMs(AttemptFate fate) {
+    if (fate instanceof AttemptFate.Included i && i.finalInMs() > 0) {
+      return Math.min(i.finalInMs(), MAX_RECHECK_FACTOR * config.chainRecheckMs());
+    }
+    return config.chainRecheckMs();
   }
 
   private Future<Turn> confirm(JsonObject doc, JsonObject attempt, AttemptFate.Confirmed c) {
