@@ -265,7 +265,9 @@ final class PayoutWorker {
       if (!won) {
         return Future.succeededFuture(Turn.OVER);
       }
-      metrics.finished(doc.copy().put("status", PayoutStatus.CONFIRMED.api()), now);
+      // a shallow copy: the metrics read top-level fields only
+      metrics.finished(new JsonObject(new java.util.HashMap<>(doc.getMap()))
+          .put("status", PayoutStatus.CONFIRMED.api()), now);
       return switches.onConfirmed().map(Turn.OVER);
     });
   }
