@@ -19,6 +19,7 @@ import java.util.Optional;
  * the expiration" is never the answer of a node that lags behind the head we read.
  */
 final class FateJudge {
+  private static final long MAX_BLOCKS_TO_GO = 1_000_000;
   private final FullNode node;
   private final TronAddress hotWallet;
   private final TronAddress usdt;
@@ -59,7 +60,8 @@ final class FateJudge {
 
   /** Included at {@code block}: final once the solidified head is {@code extraConfirmations} past it. */
   private AttemptFate included(long block, BlockRef solid) {
-    long blocksToGo = Math.max(1, block + extraConfirmations - solid.number());
+    // a head view that lies about the block must not overflow the estimate: the worker caps the wait anyway
+    long blocksToGo = Math.min(MAX_BLOCKS_TO_GO, Math.max(1, block + extraConfirmations - solid.number()));
     long spanBlocks = solid.number() - firstSolid.number();
     long spanMs = solid.timestampMs() - firstSolid.timestampMs();
     long finalInMs = spanBlocks > 0 && spanMs > 0 ? Math.multiplyExact(blocksToGo, spanMs) / spanBlocks : 0;
