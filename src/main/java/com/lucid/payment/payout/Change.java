@@ -1,18 +1,23 @@
 package com.lucid.payment.payout;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * One compare-and-set update of a payout: fields to set (the attempts as a whole), and the audit event that explains it
- * (required whenever the status changes). Applied by {@link PayoutRepository#apply}.
+ * One compare-and-set update of a payout: fields to set (the attempts as a whole), and the audit events that explain
+ * it, in order (at least one whenever the status changes). Applied by {@link PayoutRepository#apply}.
  */
 final class Change {
   private final JsonObject set = new JsonObject();
   private final JsonObject unset = new JsonObject();
-  private String action;
-  private JsonObject detail;
+  private final List<Event> events = new ArrayList<>();
   private PayoutStatus to;
+
+  /** An audit event; {@code to} is the status set before it was recorded (null: unchanged). */
+  private record Event(String action, JsonObject detail, PayoutStatus to) {}
 
   static Change of() {
     return new Change();
@@ -34,15 +39,22 @@ final class Change {
   }
 
   /** The payout's attempts after this change (a new one appended, or the last one's broadcasts and fate updated). */
-  Change attempts(io.vertx.core.json.JsonArray all) {
+  Change attempts(JsonArray all) {
     set.put("attempts", all);
     set.put("attempt_count", all.size());
     return this;
   }
 
+  /** Ends the worker's turn in this same write: frees the lease and says when to look again. */
+  Change releasing(Instant nextCheck) {
+    set.put("lease_until", 0L);
+    set.put("next_check_at", nextCheck.toEpochMilli());
+    return this;
+  }
+
+  /** Records an event leading to the status set so far (events of one change chain in the order recorded). */
   Change audit(String action, JsonObject detail) {
-    this.action = action;
-    this.detail = detail;
+    events.add(new Event(action, detail, to));
     return this;
   }
 
@@ -53,10 +65,11 @@ final class Change {
   /** The Mongo update document for a payout currently as {@code current}. */
   JsonObject update(JsonObject current, AuditTrail.Actor actor, Instant now) {
     PayoutStatus from = PayoutDocs.status(current);
-    if (to != null && to != from && !from.mayBecome(to)) {
+    boolean moves = to != null && to != from;
+    if (moves && !from.mayBecome(to)) {
       throw new IllegalStateException("payout " + current.getString("_id") + " may not go from " + from + " to " + to);
     }
-    if (to != null && to != from && action == null) {
+    if (moves && (events.isEmpty() || events.get(events.size() - 1).to() != to)) {
       throw new IllegalStateException("a status change needs an audit event");
     }
     JsonObject sets = set.copy().put("updated_at", now.toEpochMilli())
@@ -65,11 +78,30 @@ final class Change {
     if (!unset.isEmpty()) {
       update.put("$unset", unset);
     }
-    if (action != null) {
-      String toName = to == null ? from.api() : to.api();
-      update.put("$push", new JsonObject().put(AuditTrail.FIELD,
-          AuditTrail.next(current, actor, action, from.api(), toName, detail, now)));
+    if (!events.isEmpty()) {
+      update.put("$push", new JsonObject().put(AuditTrail.FIELD, new JsonObject().put("$each", chain(current, actor,
+          from, now))));
     }
     return update;
+  }
+
+  /** The events, each linked to the one before it (the first to the payout's last stored event). */
+  private JsonArray chain(JsonObject current, AuditTrail.Actor actor, PayoutStatus from, Instant now) {
+    JsonArray out = new JsonArray();
+    JsonObject history = current;
+    PayoutStatus at = from;
+    for (Event e : events) {
+      PayoutStatus next = e.to() == null ? at : e.to();
+      JsonObject event = AuditTrail.next(history, actor, e.action(), at.api(), next.api(), e.detail(), now);
+      out.add(event);
+      at = next;
+      if (out.size() < events.size()) {
+        JsonArray grown = new JsonArray(new ArrayList<>(current.getJsonArray(AuditTrail.FIELD, new JsonArray())
+            .getList()));
+        out.forEach(grown::add);
+        history = new JsonObject().put(AuditTrail.FIELD, grown);
+      }
+    }
+    return out;
   }
 }

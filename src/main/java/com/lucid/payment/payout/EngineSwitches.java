@@ -50,8 +50,16 @@ final class EngineSwitches implements PayoutWorker.Switches {
     });
   }
 
+  /**
+   * A success changes the breaker only when it is not closed or counts failures; when this round's read says it is
+   * closed and clean (failures recorded since by this instance update that read), there is nothing to store.
+   */
   @Override
   public Future<Void> onConfirmed() {
+    if (breakerState != null && breakerState.state() == SafetyBreaker.State.CLOSED
+        && breakerState.consecutiveFailures() == 0) {
+      return Future.succeededFuture();
+    }
     return breaker.success(clock.instant()).map(s -> {
       breakerState = s;
       return null;

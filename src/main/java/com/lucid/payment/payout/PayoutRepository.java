@@ -12,10 +12,14 @@ import io.vertx.ext.mongo.UpdateOptions;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** Payout documents in MongoDB: inserts, reads, and compare-and-set transitions guarded by version and lease. */
 final class PayoutRepository {
+  private static final JsonObject PRIORITY_ORDER = new JsonObject().put("priority_rank", -1).put("created_at", 1);
   private final MongoClient mongo;
+  /** Numbers this instance's claims, so that each claim's token names exactly the payouts it leased. */
+  private final AtomicLong claims = new AtomicLong();
 
   PayoutRepository(MongoClient mongo) {
     this.mongo = mongo;
@@ -60,44 +64,66 @@ final class PayoutRepository {
    */
   Future<Optional<JsonObject>> apply(JsonObject current, Change change, AuditTrail.Actor actor, Instant now,
       String leaseOwner) {
+    return mongo.findOneAndUpdateWithOptions(StoreSchema.PAYOUTS, casFilter(current, leaseOwner),
+        change.update(current, actor, now), new FindOptions(), new UpdateOptions().setReturningNewDocument(true))
+        .map(Optional::ofNullable);
+  }
+
+  /**
+   * The same compare-and-set as {@link #apply}, for a write after which the caller only needs to know whether it
+   * won: the payout is not sent back. False when someone else changed it first.
+   */
+  Future<Boolean> applyLast(JsonObject current, Change change, AuditTrail.Actor actor, Instant now,
+      String leaseOwner) {
+    return mongo.updateCollection(StoreSchema.PAYOUTS, casFilter(current, leaseOwner),
+        change.update(current, actor, now)).map(done -> done.getDocMatched() == 1);
+  }
+
+  private static JsonObject casFilter(JsonObject current, String leaseOwner) {
     JsonObject filter = new JsonObject().put("_id", current.getString("_id"))
         .put("version", current.getInteger("version"));
     if (leaseOwner != null) {
       filter.put("lease_owner", leaseOwner);
     }
-    JsonObject update = change.update(current, actor, now);
-    return mongo.findOneAndUpdateWithOptions(StoreSchema.PAYOUTS, filter, update, new FindOptions(),
-        new UpdateOptions().setReturningNewDocument(true)).map(Optional::ofNullable);
+    return filter;
   }
 
   /**
    * Claims up to {@code limit} payouts that are due (not terminal, check time reached, lease free or expired),
-   * highest priority and oldest first: each with its own compare-and-set, so two workers never hold one payout.
+   * highest priority and oldest first, in three round trips whatever the count: the candidates, one update that
+   * leases those still due under a token of this claim, and a read of what that token holds. Each document's update
+   * is atomic and re-checks the lease, so two workers never hold one payout.
    */
   Future<List<JsonObject>> claimDue(String owner, Instant now, long leaseMs, JsonArray statuses, int limit) {
     long t = now.toEpochMilli();
-    JsonObject due = new JsonObject()
-        .put("status", new JsonObject().put("$in", statuses))
-        .put("next_check_at", new JsonObject().put("$lte", t))
-        .put("lease_until", new JsonObject().put("$lt", t));
-    JsonObject sort = new JsonObject().put("priority_rank", -1).put("created_at", 1);
-    FindOptions options = new FindOptions().setSort(sort).setLimit(limit)
-        .setFields(new JsonObject().put("_id", 1).put("version", 1));
+    JsonObject due = due(statuses, t);
+    FindOptions options = new FindOptions().setSort(PRIORITY_ORDER).setLimit(limit)
+        .setFields(new JsonObject().put("_id", 1));
     return mongo.findWithOptions(StoreSchema.PAYOUTS, due, options).compose(candidates -> {
-      List<Future<JsonObject>> claims = candidates.stream().map(c -> claim(c, owner, t, leaseMs)).toList();
-      return Future.join(claims).transform(done -> Future.succeededFuture(claims.stream()
-          .filter(Future::succeeded).map(Future::result).filter(java.util.Objects::nonNull).toList()));
+      if (candidates.isEmpty()) {
+        return Future.succeededFuture(List.of());
+      }
+      JsonArray ids = new JsonArray(candidates.stream().map(c -> c.getValue("_id")).toList());
+      String token = owner + "-" + claims.incrementAndGet();
+      JsonObject filter = due(statuses, t).put("_id", new JsonObject().put("$in", ids));
+      JsonObject update = new JsonObject()
+          .put("$set", new JsonObject().put("lease_owner", owner).put("lease_token", token)
+              .put("lease_until", t + leaseMs))
+          .put("$inc", new JsonObject().put("version", 1));
+      return mongo.updateCollectionWithOptions(StoreSchema.PAYOUTS, filter, update,
+              new UpdateOptions().setMulti(true))
+          .compose(done -> done.getDocModified() == 0 ? Future.succeededFuture(List.of())
+              : mongo.findWithOptions(StoreSchema.PAYOUTS, new JsonObject()
+                  .put("_id", new JsonObject().put("$in", ids)).put("lease_token", token),
+                  new FindOptions().setSort(PRIORITY_ORDER)));
     });
   }
 
-  private Future<JsonObject> claim(JsonObject candidate, String owner, long now, long leaseMs) {
-    JsonObject filter = new JsonObject().put("_id", candidate.getString("_id"))
-        .put("version", candidate.getInteger("version"))
-        .put("lease_until", new JsonObject().put("$lt", now));
-    JsonObject update = new JsonObject().put("$set", new JsonObject().put("lease_owner", owner)
-        .put("lease_until", now + leaseMs).put("version", candidate.getInteger("version") + 1));
-    return mongo.findOneAndUpdateWithOptions(StoreSchema.PAYOUTS, filter, update, new FindOptions(),
-        new UpdateOptions().setReturningNewDocument(true));
+  private static JsonObject due(JsonArray statuses, long t) {
+    return new JsonObject()
+        .put("status", new JsonObject().put("$in", statuses))
+        .put("next_check_at", new JsonObject().put("$lte", t))
+        .put("lease_until", new JsonObject().put("$lt", t));
   }
 
   /** Ends a worker's turn: frees the lease and says when to look again; lost leases are left alone. */

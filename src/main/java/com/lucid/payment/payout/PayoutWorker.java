@@ -32,6 +32,8 @@ final class PayoutWorker {
   private static final int WATCH_BATCH = 200;
   private static final long REBROADCAST_MS = 3_000;
   private static final long MAX_BACKOFF_MS = 10_000;
+  /** An included attempt is looked at again at least every this many configured rechecks, whatever the estimate. */
+  private static final long MAX_RECHECK_FACTOR = 20;
 
   private final PayoutRepository payouts;
   private final LimitLedger limits;
@@ -95,24 +97,31 @@ final class PayoutWorker {
         .transform(done -> Future.succeededFuture(claimed.size()));
   }
 
+  /**
+   * How a worker's turn on a payout ended: still holding the lease on {@code held} (the payout as last written or
+   * read) until it is freed to be looked at again at {@code next}, or over (the last write freed the lease, a race
+   * was lost, or the payout is final).
+   */
+  private record Turn(JsonObject held, Instant next) {
+    static final Turn OVER = new Turn(null, null);
+  }
+
   private Future<Void> step(JsonObject doc) {
-    Future<Instant> next = switch (PayoutDocs.status(doc)) {
+    Future<Turn> turn = switch (PayoutDocs.status(doc)) {
       case PENDING -> release(doc);
       case PROCESSING -> advance(doc);
-      default -> Future.succeededFuture(null);
+      default -> Future.succeededFuture(Turn.OVER);
     };
-    return next.recover(err -> {
+    return turn.recover(err -> {
       String why = err instanceof io.vertx.core.eventbus.ReplyException
           ? com.lucid.payment.api.ApiFailure.from(err).getMessage() : err.getMessage();
       LOG.warning(() -> "payout " + doc.getString("_id") + ": " + why + "; will retry");
-      return Future.succeededFuture(clock.instant().plusMillis(backoff(doc)));
-    }).compose(at -> at == null ? Future.succeededFuture() : reread(doc).compose(latest -> latest
-        .filter(d -> owner.equals(d.getString("lease_owner")))
-        .map(d -> payouts.release(d, owner, at)).orElse(Future.succeededFuture())));
-  }
-
-  private Future<Optional<JsonObject>> reread(JsonObject doc) {
-    return payouts.find(doc.getString("_id"));
+      Instant later = clock.instant().plusMillis(backoff(doc));
+      // a write may have gone through before the failure: free the lease from the payout as it is now
+      return payouts.find(doc.getString("_id")).map(latest -> latest
+          .filter(d -> owner.equals(d.getString("lease_owner")))
+          .map(d -> new Turn(d, later)).orElse(Turn.OVER));
+    }).compose(t -> t.held() == null ? Future.succeededFuture() : payouts.release(t.held(), owner, t.next()));
   }
 
   private long backoff(JsonObject doc) {
@@ -120,28 +129,24 @@ final class PayoutWorker {
     return Math.min(MAX_BACKOFF_MS, config.workerPollMs() * (2L + attempts));
   }
 
-  /** A pending payout whose release time has come: held with a reason, or moved to processing and signed. */
-  private Future<Instant> release(JsonObject doc) {
+  /** A pending payout whose release time has come: held with a reason, or signed and moved to processing. */
+  private Future<Turn> release(JsonObject doc) {
     Optional<String> hold = switches.signingBlocked().or(() -> funds.shortfall(doc.getLong("amount")));
-    if (hold.isPresent()) {
-      return hold(doc, hold.get());
-    }
-    Change change = Change.of().status(PayoutStatus.PROCESSING).set("hold_reason", null)
-        .audit("released", new JsonObject());
-    return apply(doc, change).compose(updated -> updated.map(this::advance).orElse(Future.succeededFuture(null)));
+    return hold.isPresent() ? hold(doc, hold.get()) : signAndBroadcast(doc);
   }
 
-  private Future<Instant> hold(JsonObject doc, String reason) {
+  private Future<Turn> hold(JsonObject doc, String reason) {
     Instant later = clock.instant().plusMillis(Math.max(config.workerPollMs() * 5L, 1_000));
     if (reason.equals(doc.getString("hold_reason"))) {
-      return Future.succeededFuture(later);
+      return Future.succeededFuture(new Turn(doc, later));
     }
-    Change change = Change.of().set("hold_reason", reason).audit("held", new JsonObject().put("reason", reason));
-    return apply(doc, change).map(updated -> updated.isPresent() ? later : null);
+    Change change = Change.of().set("hold_reason", reason).audit("held", new JsonObject().put("reason", reason))
+        .releasing(later);
+    return applyLast(doc, change).map(Turn.OVER);
   }
 
   /** A processing payout: sign a first or new attempt, or look after the live one. */
-  private Future<Instant> advance(JsonObject doc) {
+  private Future<Turn> advance(JsonObject doc) {
     JsonObject attempt = PayoutDocs.currentAttempt(doc);
     if (attempt == null || Attempts.dead(attempt)) {
       Optional<String> hold = switches.signingBlocked();
@@ -150,30 +155,40 @@ final class PayoutWorker {
     return watch(doc, attempt);
   }
 
-  private Future<Instant> signAndBroadcast(JsonObject doc) {
+  /**
+   * Signs the next attempt (the TRON client never broadcasts while signing), then persists it, with the release to
+   * processing when the payout was pending, in one compare-and-set before the first broadcast; if that write loses,
+   * the signed bytes are dropped unsent.
+   */
+  private Future<Turn> signAndBroadcast(JsonObject doc) {
     int n = doc.getInteger("attempt_count", 0) + 1;
     int feePercent = Attempts.feeLimitPercent(doc);
     TransferOrder order = new TransferOrder(doc.getString("_id"), n,
         TronAddress.fromBase58(doc.getString("recipient_address")), doc.getLong("amount"), feePercent);
     return bus.<SignedAttempt>request(BusAddress.TRON_SIGN, order).compose(signed -> {
       JsonObject attempt = Attempts.signed(signed, feePercent);
-      Change change = Change.of().attempts(Attempts.withNew(doc, attempt)).set("hold_reason", null)
+      Change change = Change.of();
+      if (PayoutDocs.status(doc) == PayoutStatus.PENDING) {
+        change.status(PayoutStatus.PROCESSING).audit("released", new JsonObject());
+      }
+      change.attempts(Attempts.withNew(doc, attempt)).set("hold_reason", null)
           .audit("signed", new JsonObject().put("attempt", n).put("txid", signed.txid())
               .put("expiration_ms", signed.expirationMs()).put("fee_limit_sun", signed.feeLimitSun()));
-      // persisted before the first broadcast; if this write loses, the signed bytes are dropped unsent
       return apply(doc, change).compose(updated -> updated
           .map(d -> broadcast(d, PayoutDocs.currentAttempt(d)))
-          .orElse(Future.succeededFuture(null)));
+          .orElse(Future.succeededFuture(Turn.OVER)));
     });
   }
 
-  private Future<Instant> broadcast(JsonObject doc, JsonObject attempt) {
+  /** Sends the attempt's bytes and records the outcome in the write that ends the turn. */
+  private Future<Turn> broadcast(JsonObject doc, JsonObject attempt) {
     SignedAttempt signed = Attempts.toSigned(doc.getString("_id"), attempt);
     return bus.<BroadcastOutcome>request(BusAddress.TRON_BROADCAST, signed).compose(outcome -> {
       JsonObject updated = attempt.copy().put("broadcasts", attempt.getInteger("broadcasts", 0) + 1)
           .put("last_broadcast_at", clock.millis()).put("last_outcome", outcome.kind().name())
           .put("last_code", outcome.code());
-      Change change = Change.of().attempts(Attempts.withLast(doc, updated));
+      Change change = Change.of().attempts(Attempts.withLast(doc, updated))
+          .releasing(clock.instant().plusMillis(config.chainRecheckMs()));
       boolean changed = !outcome.kind().name().equals(attempt.getString("last_outcome"));
       if (changed) {
         change.audit("broadcast", new JsonObject().put("attempt", attempt.getInteger("n"))
@@ -182,12 +197,12 @@ final class PayoutWorker {
       if ("BANDWITH_ERROR".equals(outcome.code())) {
         change.set("hold_reason", "insufficient_trx");
       }
-      return apply(doc, change).map(u -> u.isPresent() ? clock.instant().plusMillis(config.chainRecheckMs()) : null);
+      return applyLast(doc, change).map(Turn.OVER);
     });
   }
 
   /** The live attempt: rebroadcast while nothing knows it, and settle it once the solidified chain decides. */
-  private Future<Instant> watch(JsonObject doc, JsonObject attempt) {
+  private Future<Turn> watch(JsonObject doc, JsonObject attempt) {
     FateQuery query = new FateQuery(attempt.getString("txid"), attempt.getLong("expiration_ms"),
         TronAddress.fromBase58(doc.getString("recipient_address")), doc.getLong("amount"));
     return bus.<AttemptFate>request(BusAddress.TRON_FATE, query).compose(fate -> {
@@ -201,7 +216,8 @@ final class PayoutWorker {
         Change change = Change.of().attempts(Attempts.withLast(doc, attempt.copy().put("fate", Attempts.EXPIRED)))
             .audit("attempt_expired", new JsonObject().put("attempt", attempt.getInteger("n"))
                 .put("txid", attempt.getString("txid")));
-        return apply(doc, change).map(u -> u.isPresent() ? clock.instant() : null);
+        // dead for good: the next attempt may be signed in this same turn
+        return apply(doc, change).compose(u -> u.map(this::advance).orElse(Future.succeededFuture(Turn.OVER)));
       }
       if (fate instanceof AttemptFate.Mismatch m) {
         metrics.counter("tron_payout_chain_mismatch_total", "router_type", doc.getString("router_type"));
@@ -215,11 +231,22 @@ final class PayoutWorker {
           && !"REJECTED".equals(attempt.getString("last_outcome")))) {
         return broadcast(doc, attempt);
       }
-      return Future.succeededFuture(clock.instant().plusMillis(config.chainRecheckMs()));
+      return Future.succeededFuture(new Turn(doc, clock.instant().plusMillis(recheckMs(fate))));
     });
   }
 
-  private Future<Instant> confirm(JsonObject doc, JsonObject attempt, AttemptFate.Confirmed c) {
+  /**
+   * When to look again at a live attempt: when the chain should have made it final if it is in a block (looking
+   * earlier only finds it unsettled), else after the configured recheck.
+   */
+  private long recheckMs(AttemptFate fate) {
+    if (fate instanceof AttemptFate.Included i && i.finalInMs() > 0) {
+      return Math.min(i.finalInMs(), MAX_RECHECK_FACTOR * config.chainRecheckMs());
+    }
+    return config.chainRecheckMs();
+  }
+
+  private Future<Turn> confirm(JsonObject doc, JsonObject attempt, AttemptFate.Confirmed c) {
     Instant now = clock.instant();
     Change change = Change.of().status(PayoutStatus.CONFIRMED)
         .attempts(Attempts.withLast(doc, attempt.copy().put("fate", Attempts.CONFIRMED).put("result", "SUCCESS")))
@@ -234,16 +261,18 @@ final class PayoutWorker {
         .set("confirmed_at", now.toEpochMilli())
         .audit("confirmed", new JsonObject().put("txid", attempt.getString("txid")).put("block", c.block())
             .put("fee_sun", c.feeSun()));
-    return apply(doc, change).compose(u -> {
-      if (u.isEmpty()) {
-        return Future.succeededFuture(null);
+    return applyLast(doc, change).compose(won -> {
+      if (!won) {
+        return Future.succeededFuture(Turn.OVER);
       }
-      metrics.finished(u.get(), now);
-      return switches.onConfirmed().map(v -> (Instant) null);
+      // a shallow copy: the metrics read top-level fields only
+      metrics.finished(new JsonObject(new java.util.HashMap<>(doc.getMap()))
+          .put("status", PayoutStatus.CONFIRMED.api()), now);
+      return switches.onConfirmed().map(Turn.OVER);
     });
   }
 
-  private Future<Instant> failedOnChain(JsonObject doc, JsonObject attempt, AttemptFate.Failed f) {
+  private Future<Turn> failedOnChain(JsonObject doc, JsonObject attempt, AttemptFate.Failed f) {
     Instant now = clock.instant();
     int retries = doc.getInteger("retries_used", 0) + 1;
     JsonObject dead = attempt.copy().put("fate", Attempts.FAILED).put("result", f.result())
@@ -260,18 +289,24 @@ final class PayoutWorker {
     }
     return apply(doc, change).compose(u -> {
       if (u.isEmpty()) {
-        return Future.succeededFuture(null);
+        return Future.succeededFuture(Turn.OVER);
       }
       Future<Void> after = switches.onChainFailure(f.result());
       if (giveUp) {
         metrics.finished(u.get(), now);
         after = after.compose(v -> limits.release(PayoutService.keysOf(doc), doc.getLong("amount")));
       }
-      return after.map(v -> giveUp ? null : clock.instant());
+      // the breaker has counted this failure before anything may sign the next attempt
+      return after.map(v -> giveUp ? Turn.OVER : new Turn(u.get(), clock.instant()));
     });
   }
 
   private Future<Optional<JsonObject>> apply(JsonObject doc, Change change) {
     return payouts.apply(doc, change, actor, clock.instant(), owner);
+  }
+
+  /** A write that ends the turn: only whether it won matters. */
+  private Future<Boolean> applyLast(JsonObject doc, Change change) {
+    return payouts.applyLast(doc, change, actor, clock.instant(), owner);
   }
 }

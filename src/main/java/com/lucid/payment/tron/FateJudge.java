@@ -19,10 +19,13 @@ import java.util.Optional;
  * the expiration" is never the answer of a node that lags behind the head we read.
  */
 final class FateJudge {
+  private static final long MAX_BLOCKS_TO_GO = 1_000_000;
   private final FullNode node;
   private final TronAddress hotWallet;
   private final TronAddress usdt;
   private final int extraConfirmations;
+  /** The first solidified head this judge saw: with a later one, the chain's average block interval. */
+  private BlockRef firstSolid;
 
   FateJudge(FullNode node, TronAddress hotWallet, TronAddress usdt, int extraConfirmations) {
     this.node = node;
@@ -32,7 +35,16 @@ final class FateJudge {
   }
 
   Future<AttemptFate> fate(FateQuery query) {
-    return node.solidBlock().compose(solid -> node.solidTransactionInfo(query.txid(), solid.node())
+    return node.solidBlock().compose(solid -> {
+      if (firstSolid == null) {
+        firstSolid = solid;
+      }
+      return judge(query, solid);
+    });
+  }
+
+  private Future<AttemptFate> judge(FateQuery query, BlockRef solid) {
+    return node.solidTransactionInfo(query.txid(), solid.node())
         .compose(info -> {
           if (info.isPresent()) {
             return Future.succeededFuture(judgeSolidified(info.get(), solid, query));
@@ -41,15 +53,25 @@ final class FateJudge {
             return Future.succeededFuture(new AttemptFate.Expired(solid.timestampMs()));
           }
           return node.transactionInfo(query.txid()).map(head -> head
-              .<AttemptFate>map(i -> new AttemptFate.Included(i.blockNumber()))
+              .<AttemptFate>map(i -> included(i.blockNumber(), solid))
               .orElseGet(AttemptFate.Unknown::new));
-        }));
+        });
+  }
+
+  /** Included at {@code block}: final once the solidified head is {@code extraConfirmations} past it. */
+  private AttemptFate included(long block, BlockRef solid) {
+    // a head view that lies about the block must not overflow the estimate: the worker caps the wait anyway
+    long blocksToGo = Math.min(MAX_BLOCKS_TO_GO, Math.max(1, block + extraConfirmations - solid.number()));
+    long spanBlocks = solid.number() - firstSolid.number();
+    long spanMs = solid.timestampMs() - firstSolid.timestampMs();
+    long finalInMs = spanBlocks > 0 && spanMs > 0 ? Math.multiplyExact(blocksToGo, spanMs) / spanBlocks : 0;
+    return new AttemptFate.Included(block, finalInMs);
   }
 
   private AttemptFate judgeSolidified(TransactionInfo info, BlockRef solid, FateQuery query) {
     long solidBlock = Math.max(solid.number(), info.blockNumber());
     if (solidBlock - info.blockNumber() < extraConfirmations) {
-      return new AttemptFate.Included(info.blockNumber());
+      return included(info.blockNumber(), solid);
     }
     List<TransferLog> transfers;
     try {

@@ -104,17 +104,20 @@ class TransferLifecycleTest {
         tron.<BroadcastOutcome>call(BusAddress.TRON_BROADCAST, attempt).kind());
     FateQuery query = FateQuery.of(attempt, recipient, 3_000_000L);
     AtomicBoolean heldWhileSolidified = new AtomicBoolean();
+    AtomicBoolean saidWhenFinal = new AtomicBoolean();
     AttemptFate fate = eventually(() -> {
       long solidBefore = tron.devnet.solidifiedBlockNumber();
       AttemptFate f = tron.call(BusAddress.TRON_FATE, query);
       if (f instanceof AttemptFate.Included included && solidBefore >= included.block()) {
         heldWhileSolidified.set(true);
+        saidWhenFinal.compareAndSet(false, included.finalInMs() > 0);
       }
       return f;
     }, f -> f instanceof AttemptFate.Confirmed);
     AttemptFate.Confirmed confirmed = (AttemptFate.Confirmed) fate;
     assertTrue(confirmed.solidBlock() >= confirmed.block() + 10, "confirmed at " + confirmed);
     assertTrue(heldWhileSolidified.get(), "solidified but not yet 10 blocks deep: still Included");
+    assertTrue(saidWhenFinal.get(), "once the chain was seen moving, Included says when it should be final");
     long block = confirmed.block();
     assertTrue(tron.devnet.solidifiedBlockNumber() >= block + 10);
   }

@@ -9,8 +9,13 @@ public sealed interface AttemptFate {
   /** No node knows it and its expiration has not passed on the solidified chain: it may still land. */
   record Unknown() implements AttemptFate {}
 
-  /** In a block that is not final yet (head view, or solidified but short of the extra depth). */
-  record Included(long block) implements AttemptFate {}
+  /**
+   * In a block that is not final yet (head view, or solidified but short of the extra depth).
+   *
+   * @param finalInMs when the solidified head is expected to be deep enough to decide it, from the blocks still to
+   *     go and the chain's observed block interval; 0 when the interval is not known yet
+   */
+  record Included(long block, long finalInMs) implements AttemptFate {}
 
   /**
    * Final success: solidified (plus the extra depth), receipt SUCCESS, and exactly the expected Transfer from the

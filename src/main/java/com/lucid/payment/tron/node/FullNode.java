@@ -19,26 +19,36 @@ public final class FullNode {
 
   private final NodeClient client;
   private final LongSupplier clock;
+  /** Head and solidified-head reads, each shared by every caller that asks while one is in flight. */
+  private final SharedRead<BlockRef> head;
+  private final SharedRead<BlockRef> solid;
   private long energyFeeSun;
   private long energyFeeReadAtMs = Long.MIN_VALUE;
 
   public FullNode(NodeClient client, LongSupplier clock) {
     this.client = client;
     this.clock = clock;
+    this.head = new SharedRead<>(() -> client.post("getnowblock", "/wallet/getnowblock", new JsonObject())
+        .map(BlockRef::parse));
+    this.solid = new SharedRead<>(() -> client.post("getnowblock_solid", "/walletsolidity/getnowblock",
+        new JsonObject()).map(BlockRef::parse));
   }
 
   public NodeClient client() {
     return client;
   }
 
-  /** The head block (/wallet/getnowblock): may still be reorganised. */
+  /**
+   * The head block (/wallet/getnowblock): may still be reorganised. Callers that ask while a read is in flight
+   * share its answer, which is never older than their question.
+   */
   public Future<BlockRef> headBlock() {
-    return client.post("getnowblock", "/wallet/getnowblock", new JsonObject()).map(BlockRef::parse);
+    return head.get();
   }
 
-  /** The latest solidified (irreversible) block (/walletsolidity/getnowblock). */
+  /** The latest solidified (irreversible) block (/walletsolidity/getnowblock), shared like {@link #headBlock}. */
   public Future<BlockRef> solidBlock() {
-    return client.post("getnowblock_solid", "/walletsolidity/getnowblock", new JsonObject()).map(BlockRef::parse);
+    return solid.get();
   }
 
   /** The head view of a transaction (/wallet/gettransactioninfobyid): may lie or be reorganised. */
