@@ -16,7 +16,7 @@ record BenchOptions(Path jar, Path scripts, Path runDir, String stamp, int secon
     int soakRate, int users, Set<String> phases, boolean jfr, List<String> extraJvmFlags) {
   /** The JVM of the image (docker/Dockerfile) under the compose file's limits: 1 GiB (heap 75% of it), half a CPU. */
   static final List<String> SERVICE_JVM = List.of("-XX:MaxRAM=1g", "-XX:MaxRAMPercentage=75", "-XX:+UseSerialGC",
-      "-XX:MaxNewSize=24m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:TrimNativeHeapInterval=5000",
+      "-XX:MaxNewSize=64m", "-XX:TrimNativeHeapInterval=5000",
       "-Dio.netty.allocator.numDirectArenas=1", "-Dio.netty.allocator.numHeapArenas=1",
       "-XX:+ExitOnOutOfMemoryError", "-Dvertx.disableFileCPResolving=true");
 

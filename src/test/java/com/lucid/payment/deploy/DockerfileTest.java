@@ -59,7 +59,7 @@ class DockerfileTest {
 
     assertTrue(entrypoint.containsAll(List.of("-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError",
         "-XX:-HeapDumpOnOutOfMemoryError", "-Dvertx.cacheDirBase=/tmp/vertx-cache",
-        "-Dvertx.disableFileCPResolving=true", "-XX:+UseSerialGC", "-XX:MaxNewSize=24m",
+        "-Dvertx.disableFileCPResolving=true", "-XX:+UseSerialGC", "-XX:MaxNewSize=64m",
         "-XX:TrimNativeHeapInterval=5000")), entrypoint::toString);
     assertEquals(List.of("-jar", JAR), entrypoint.subList(entrypoint.size() - 2, entrypoint.size()));
   }
