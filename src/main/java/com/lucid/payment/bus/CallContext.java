@@ -2,14 +2,24 @@ package com.lucid.payment.bus;
 
 import io.vertx.core.MultiMap;
 import io.vertx.core.eventbus.DeliveryOptions;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Who is calling, carried in bus headers: the sender's plane, the user, the role and the request id. */
 public record CallContext(Plane plane, String userId, String role, String requestId) {
 
   /** A call the service makes on its own behalf (workers, health checks). */
   public static CallContext system(Plane plane) {
-    return new CallContext(plane, "system", "service", "req_" + UUID.randomUUID().toString().replace("-", ""));
+    return new CallContext(plane, "system", "service", newRequestId());
+  }
+
+  /**
+   * A fresh request id: "req_" and 32 hex digits. Request ids only need to be unique, not secret, so they come from
+   * ThreadLocalRandom: UUID.randomUUID() draws from the default SecureRandom, BouncyCastle's DRBG here, which hashes
+   * and locks on every call, once per request and per bus call.
+   */
+  public static String newRequestId() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    return "req_" + String.format("%016x%016x", random.nextLong(), random.nextLong());
   }
 
   DeliveryOptions toDeliveryOptions(long timeoutMs) {

@@ -1,7 +1,7 @@
 package com.lucid.payment.gateway;
 
+import com.lucid.payment.bus.CallContext;
 import io.vertx.ext.web.RoutingContext;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /** X-Request-ID: taken from the request when it is a sane token, else generated; echoed on every response. */
@@ -27,6 +27,6 @@ public final class RequestIds {
   }
 
   public static String newId() {
-    return "req_" + UUID.randomUUID().toString().replace("-", "");
+    return CallContext.newRequestId();
   }
 }

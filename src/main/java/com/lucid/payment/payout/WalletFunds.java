@@ -34,21 +34,28 @@ final class WalletFunds implements PayoutWorker.Funds {
     this.walletMaxAgeMs = walletMaxAgeMs;
   }
 
-  /** Reads the amounts committed to payouts in processing, and the wallet when the last read is too old. */
+  /**
+   * Takes a new snapshot when the last is older than {@code walletMaxAgeMs}: first the amounts committed to payouts
+   * in processing, then the wallet. In that order a payout confirming in between is counted twice (the balance has
+   * paid it and the sum still holds it), never missed; the other way round the funds would look larger than they
+   * are. Between snapshots the sum only grows, by what each round releases.
+   */
   Future<Void> refresh() {
     long now = System.currentTimeMillis();
-    boolean fresh = wallet != null && now - walletReadAt < walletMaxAgeMs;
-    Future<WalletStatus> status = fresh ? Future.succeededFuture(wallet)
-        : bus.<WalletStatus>request(BusAddress.TRON_WALLET, new JsonObject()).onSuccess(w -> walletReadAt = now);
+    if (wallet != null && committedUsdt != Long.MAX_VALUE && now - walletReadAt < walletMaxAgeMs) {
+      return Future.succeededFuture();
+    }
     Future<Long> committed = mongo.findWithOptions(StoreSchema.PAYOUTS,
         new JsonObject().put("status", PayoutStatus.PROCESSING.api()),
         new FindOptions().setFields(new JsonObject().put("amount", 1)))
         .map(docs -> docs.stream().mapToLong(d -> d.getLong("amount")).reduce(0L, Math::addExact));
-    return Future.join(status, committed).transform(done -> {
-      wallet = status.succeeded() ? status.result() : null;
-      committedUsdt = committed.succeeded() ? committed.result() : Long.MAX_VALUE;
-      return Future.succeededFuture();
-    });
+    return committed.transform(sum -> bus.<WalletStatus>request(BusAddress.TRON_WALLET, new JsonObject())
+        .transform(status -> {
+          wallet = status.succeeded() ? status.result() : null;
+          walletReadAt = now;
+          committedUsdt = sum.succeeded() ? sum.result() : Long.MAX_VALUE;
+          return Future.succeededFuture();
+        }));
   }
 
   Optional<WalletStatus> last() {
