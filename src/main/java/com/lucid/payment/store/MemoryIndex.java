@@ -1,7 +1,6 @@
 package com.lucid.payment.store;
 
 import de.bwaldvogel.mongo.MongoCollection;
-import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
@@ -20,7 +19,7 @@ import java.util.Set;
  * limit to them). Rebuilt from the documents whenever the store opens; the other keys of a compound index are not
  * used. A document whose value is not a string (an array, a number, a sub-document) is a candidate for every query.
  */
-final class MemoryIndex extends Index<Object> {
+final class MemoryIndex extends SecondaryIndex {
   private static final String ID = "_id";
   /** The group of documents with no string value: always candidates. */
   private static final Object OTHER = new Object();
@@ -121,30 +120,9 @@ final class MemoryIndex extends Index<Object> {
     }
   }
 
-  /** A non-unique index: it never names the one position of a document. */
-  @Override
-  public Object getPosition(Document document) {
-    return null;
-  }
-
-  @Override
-  public void checkAdd(Document document, MongoCollection<Object> collection) {
-    // no constraint to check
-  }
-
-  @Override
-  public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<Object> collection) {
-    // no constraint to check
-  }
-
   @Override
   public synchronized long getCount() {
     return groupOfPosition.size();
-  }
-
-  @Override
-  public long getDataSize() {
-    return 0;
   }
 
   @Override

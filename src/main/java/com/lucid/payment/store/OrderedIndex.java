@@ -1,7 +1,6 @@
 package com.lucid.payment.store;
 
 import de.bwaldvogel.mongo.MongoCollection;
-import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
@@ -20,7 +19,7 @@ import java.util.TreeMap;
  * far off its release. Documents without a whole-number value match no bound and are never candidates, as in
  * MongoDB; other kinds of number are always candidates (mongo-java-server applies the whole query to them).
  */
-final class OrderedIndex extends Index<Object> {
+final class OrderedIndex extends SecondaryIndex {
   private static final String ID = "_id";
   private static final Set<String> BOUNDS = Set.of("$lt", "$lte", "$gt", "$gte");
 
@@ -104,30 +103,9 @@ final class OrderedIndex extends Index<Object> {
     add(newDocument, position, collection);
   }
 
-  /** A non-unique index: it never names the one position of a document. */
-  @Override
-  public Object getPosition(Document document) {
-    return null;
-  }
-
-  @Override
-  public void checkAdd(Document document, MongoCollection<Object> collection) {
-    // no constraint to check
-  }
-
-  @Override
-  public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<Object> collection) {
-    // no constraint to check
-  }
-
   @Override
   public synchronized long getCount() {
     return keyOfPosition.size();
-  }
-
-  @Override
-  public long getDataSize() {
-    return 0;
   }
 
   @Override
