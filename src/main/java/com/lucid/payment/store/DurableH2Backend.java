@@ -40,6 +40,8 @@ final class DurableH2Backend extends H2Backend {
    * of a few KB each (their audit trail inside), smaller leaves mean far less re-encoding per changed payout.
    */
   private static final int KEYS_PER_PAGE = 8;
+  /** Chunks are rewritten once less than this share of them is live (H2's default, 90, rewrote almost constantly). */
+  private static final int COMPACT_BELOW_PERCENT = 50;
 
   private final MVStore store;
   private final GroupCommit commits;
@@ -57,7 +59,8 @@ final class DurableH2Backend extends H2Backend {
 
   /** Opens (or creates) the store file; {@code fsync} also forces each commit to the disk (power-loss safe). */
   static DurableH2Backend open(Path file, boolean fsync) {
-    MVStore store = new MVStore.Builder().fileName(file.toString()).keysPerPage(KEYS_PER_PAGE).open();
+    MVStore store = new MVStore.Builder().fileName(file.toString()).keysPerPage(KEYS_PER_PAGE)
+        .autoCompactFillRate(COMPACT_BELOW_PERCENT).open();
     store.setRetentionTime(RETENTION_MS);
     return new DurableH2Backend(store, fsync);
   }
