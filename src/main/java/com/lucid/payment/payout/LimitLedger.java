@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -48,56 +49,62 @@ final class LimitLedger {
 
   /**
    * Reserves the amount in every window at once (the increments share one store commit), or fails with
-   * LIMIT_EXCEEDED naming the first window, in order, without room; what the others reserved is given back. A window
-   * whose increment failed outright is not given back: its outcome is unknown, and over-reserving is the safe side.
+   * LIMIT_EXCEEDED naming the first window, in order, without room.
    */
   Future<List<String>> reserve(List<Window> windows, long amount) {
-    List<Future<Boolean>> tries = windows.stream().map(w -> increment(w, amount)).toList();
-    return Future.join(tries).transform(joined -> {
-      List<String> reserved = new ArrayList<>();
-      Window refused = null;
-      Throwable error = null;
-      for (int i = 0; i < windows.size(); i++) {
-        Future<Boolean> t = tries.get(i);
-        if (t.succeeded() && t.result()) {
-          reserved.add(windows.get(i).key());
-        } else if (t.succeeded()) {
-          refused = refused == null ? windows.get(i) : refused;
-        } else {
-          error = error == null ? t.cause() : error;
-        }
+    Map<Window, Long> each = new LinkedHashMap<>();
+    windows.forEach(w -> each.put(w, amount));
+    return reserveAll(each).compose(o -> {
+      if (o.error() != null) {
+        return Future.failedFuture(o.error());
       }
-      if (refused == null && error == null) {
-        return Future.succeededFuture(List.copyOf(reserved));
+      if (o.refused() != null) {
+        return used(o.refused().key()).compose(used -> Future.failedFuture(exceeded(o.refused(), used, amount)));
       }
-      Throwable failure = error;
-      Window full = refused;
-      Future<Void> undone = release(reserved, amount);
-      return failure != null ? undone.transform(v -> Future.failedFuture(failure))
-          : undone.compose(v -> used(full.key())).compose(used -> Future.failedFuture(exceeded(full, used, amount)));
+      return Future.succeededFuture(windows.stream().map(Window::key).toList());
     });
   }
 
   /**
    * Reserves, for a group of payouts, each window's total at once: true when every window had room for its total.
-   * Otherwise what was reserved is given back and the answer is false: the caller then reserves payout by payout, so
-   * that those that fit still go through. A window whose increment failed outright stays reserved (unknown outcome,
-   * the safe side).
+   * Otherwise the caller reserves payout by payout, so that those that fit still go through.
    */
   Future<Boolean> reserveTotals(Map<Window, Long> totals) {
-    List<Window> windows = List.copyOf(totals.keySet());
-    List<Future<Boolean>> tries = windows.stream().map(w -> increment(w, totals.get(w))).toList();
+    return reserveAll(totals).map(o -> o.error() == null && o.refused() == null);
+  }
+
+  /** How a reservation of several windows ended: the first window without room, or the first error, or neither. */
+  private record Outcome(Window refused, Throwable error) {}
+
+  /**
+   * Increments every window by its amount at once. Unless all had room, what was reserved is given back; a window
+   * whose increment failed outright is not: its outcome is unknown, and over-reserving is the safe side.
+   */
+  private Future<Outcome> reserveAll(Map<Window, Long> amounts) {
+    List<Window> windows = List.copyOf(amounts.keySet());
+    List<Future<Boolean>> tries = windows.stream().map(w -> increment(w, amounts.get(w))).toList();
     return Future.join(tries).transform(joined -> {
-      if (tries.stream().allMatch(t -> t.succeeded() && t.result())) {
-        return Future.succeededFuture(true);
-      }
+      Window refused = null;
+      Throwable error = null;
       List<Future<Void>> undo = new ArrayList<>();
       for (int i = 0; i < windows.size(); i++) {
-        if (tries.get(i).succeeded() && tries.get(i).result()) {
-          undo.add(release(List.of(windows.get(i).key()), totals.get(windows.get(i))));
+        Future<Boolean> t = tries.get(i);
+        if (t.failed()) {
+          error = error == null ? t.cause() : error;
+        } else if (!t.result()) {
+          refused = refused == null ? windows.get(i) : refused;
         }
       }
-      return Future.join(undo).transform(v -> Future.succeededFuture(false));
+      if (refused == null && error == null) {
+        return Future.succeededFuture(new Outcome(null, null));
+      }
+      for (int i = 0; i < windows.size(); i++) {
+        if (tries.get(i).succeeded() && tries.get(i).result()) {
+          undo.add(release(List.of(windows.get(i).key()), amounts.get(windows.get(i))));
+        }
+      }
+      Outcome outcome = new Outcome(refused, error);
+      return Future.join(undo).transform(v -> Future.succeededFuture(outcome));
     });
   }
 
