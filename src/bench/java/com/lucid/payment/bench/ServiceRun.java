@@ -40,6 +40,8 @@ final class ServiceRun implements AutoCloseable {
     Thread pump = new Thread(() -> pump(log), "service-output");
     pump.setDaemon(true);
     pump.start();
+    // a bench stopped by a signal takes its service along (left running, it would skew every later run)
+    Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "service-stop"));
   }
 
   /**
