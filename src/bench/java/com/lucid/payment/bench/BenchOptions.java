@@ -14,9 +14,9 @@ import java.util.Set;
  */
 record BenchOptions(Path jar, Path scripts, Path runDir, String stamp, int seconds, int settle, int soak,
     int soakRate, int users, Set<String> phases, boolean jfr, List<String> extraJvmFlags) {
-  /** The JVM of the image (docker/Dockerfile) under the compose file's limits: 1 GiB (heap 75% of it), half a CPU. */
-  static final List<String> SERVICE_JVM = List.of("-XX:MaxRAM=1g", "-XX:MaxRAMPercentage=75", "-XX:+UseSerialGC",
-      "-XX:MaxNewSize=64m", "-XX:TrimNativeHeapInterval=5000",
+  /** The JVM of the image (docker/Dockerfile) under the compose file's limits: 1 GiB (heap 25% of it), half a CPU. */
+  static final List<String> SERVICE_JVM = List.of("-XX:MaxRAM=1g", "-XX:MaxRAMPercentage=25", "-XX:+UseG1GC",
+      "-XX:MaxGCPauseMillis=20", "-XX:MaxNewSize=64m", "-XX:TrimNativeHeapInterval=5000",
       "-Dio.netty.allocator.numDirectArenas=1", "-Dio.netty.allocator.numHeapArenas=1",
       "-XX:+ExitOnOutOfMemoryError", "-Dvertx.disableFileCPResolving=true");
 
@@ -46,7 +46,8 @@ record BenchOptions(Path jar, Path scripts, Path runDir, String stamp, int secon
   List<String> serviceJvmFlags(String phase) {
     List<String> flags = new ArrayList<>(SERVICE_JVM);
     if (extraJvmFlags.stream().anyMatch(f -> f.matches("-XX:\\+Use\\w+GC"))) {
-      flags.remove("-XX:+UseSerialGC"); // BENCH_JVM_OPTS picks another collector
+      flags.remove("-XX:+UseG1GC"); // BENCH_JVM_OPTS picks another collector
+      flags.remove("-XX:MaxGCPauseMillis=20");
     }
     flags.addAll(extraJvmFlags);
     if (jfr) {

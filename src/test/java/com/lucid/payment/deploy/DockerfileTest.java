@@ -57,9 +57,9 @@ class DockerfileTest {
     List<String> entrypoint = DockerfileStages.load("docker/Dockerfile")
         .inFinalStage("ENTRYPOINT").get(0).execForm();
 
-    assertTrue(entrypoint.containsAll(List.of("-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError",
+    assertTrue(entrypoint.containsAll(List.of("-XX:MaxRAMPercentage=25", "-XX:+ExitOnOutOfMemoryError",
         "-XX:-HeapDumpOnOutOfMemoryError", "-Dvertx.cacheDirBase=/tmp/vertx-cache",
-        "-Dvertx.disableFileCPResolving=true", "-XX:+UseSerialGC", "-XX:MaxNewSize=64m",
+        "-Dvertx.disableFileCPResolving=true", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20", "-XX:MaxNewSize=64m",
         "-XX:TrimNativeHeapInterval=5000")), entrypoint::toString);
     assertEquals(List.of("-jar", JAR), entrypoint.subList(entrypoint.size() - 2, entrypoint.size()));
   }
