@@ -53,8 +53,8 @@ final class Settlement {
       Users users = Users.mint(service, options.users(), service.dataDir());
       int warmUp = Math.max(1, options.settle() / WARM_UP_SHARE);
       Bench.say("settlement: warm-up, " + warmUp + " payouts");
-      drain(service, new PayoutClient(service.gateway(), users.tokens(), users.recipients()), warmUp, Scrape.of(
-          service.management()));
+      PayoutClient warmUpClient = new PayoutClient(service.gateway(), users.tokens(), users.recipients());
+      drain(service, warmUpClient, warmUp, Scrape.of(service.management()));
       Thread.sleep(2_000);
       Bench.say("settlement: " + options.settle() + " payouts");
       Scrape before = Scrape.of(service.management());
