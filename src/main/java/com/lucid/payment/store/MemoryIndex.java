@@ -101,11 +101,7 @@ final class MemoryIndex extends SecondaryIndex {
     if (group == null && !groupOfPosition.containsKey(position)) {
       return null;
     }
-    Set<Object> positions = positionsOfGroup.get(group);
-    positions.remove(position);
-    if (positions.isEmpty()) {
-      positionsOfGroup.remove(group);
-    }
+    unlink(positionsOfGroup, group, position);
     return position;
   }
 

@@ -87,11 +87,7 @@ final class OrderedIndex extends SecondaryIndex {
     if (key == unordered) {
       unordered.remove(position);
     } else if (key != null) {
-      Set<Object> positions = positionsOfKey.get(key);
-      positions.remove(position);
-      if (positions.isEmpty()) {
-        positionsOfKey.remove(key);
-      }
+      unlink(positionsOfKey, (Long) key, position);
     }
     return position;
   }

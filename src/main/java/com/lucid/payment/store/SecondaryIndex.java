@@ -5,6 +5,8 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** What every in-memory secondary index of the embedded store shares: no constraint, no position, no data size. */
 abstract class SecondaryIndex extends Index<Object> {
@@ -31,5 +33,14 @@ abstract class SecondaryIndex extends Index<Object> {
   @Override
   public final long getDataSize() {
     return 0;
+  }
+
+  /** Takes {@code position} out of the positions under {@code key}, and the key out once it has none left. */
+  static <K> void unlink(Map<K, Set<Object>> positionsOf, K key, Object position) {
+    Set<Object> positions = positionsOf.get(key);
+    positions.remove(position);
+    if (positions.isEmpty()) {
+      positionsOf.remove(key);
+    }
   }
 }
