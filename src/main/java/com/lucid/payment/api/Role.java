@@ -48,13 +48,16 @@ public enum Role {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** Reads the JWT `role` claim (case-insensitive; the Lucid auth service's upper-case names are accepted). */
+  /**
+   * Reads the JWT `role` claim: the lower-case name, or the Lucid auth service's upper-case one, exactly. Never folded
+   * (Unicode case folding makes "admın", with a dotless i, equal to "ADMIN").
+   */
   public static Optional<Role> fromClaim(String claim) {
     if (claim == null) {
       return Optional.empty();
     }
     for (Role r : values()) {
-      if (r.claim().equalsIgnoreCase(claim)) {
+      if (r.claim().equals(claim) || r.name().equals(claim)) {
         return Optional.of(r);
       }
     }

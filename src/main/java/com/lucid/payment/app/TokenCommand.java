@@ -32,7 +32,8 @@ public final class TokenCommand {
       "usage: java -jar target/tron-payment-service.jar token --sub NAME --role ROLE [--ttl 15m]",
       "  --sub   the user id the token stands for (1 to 128 visible ASCII characters)",
       "  --role  admin, service, node_operator or end_user",
-      "  --ttl   how long it is valid: a number with s, m, h or d (default 15m, at most 30d)",
+      "  --ttl   how long it is valid: a number with s, m, h or d (default 15m, at most 30d and at most",
+      "          JWT_MAX_LIFETIME_SECONDS, beyond which the service refuses a token)",
       "It signs with JWT_SECRET_FILE (HS256), or on devnet with DATA_DIR/devnet-jwt-secret; run it with the",
       "service's environment.");
 
@@ -53,7 +54,12 @@ public final class TokenCommand {
       Role role = Role.fromClaim(options.get("--role"))
           .orElseThrow(() -> new Refusal("--role must be admin, service, node_operator or end_user", true));
       Duration ttl = ttl(options.getOrDefault("--ttl", "15m"));
-      out.println(new TokenIssuer(signingKey(env)).issue(subject, role, ttl, Instant.now()));
+      ServiceConfig.Jwt key = signingKey(env);
+      if (ttl.getSeconds() > key.maxLifetimeSeconds()) {
+        throw new Refusal("--ttl " + options.get("--ttl") + " is longer than JWT_MAX_LIFETIME_SECONDS ("
+            + key.maxLifetimeSeconds() + " s): the service would refuse the token", false);
+      }
+      out.println(new TokenIssuer(key).issue(subject, role, ttl, Instant.now()));
       return 0;
     } catch (Refusal r) {
       err.println("token: " + r.getMessage());

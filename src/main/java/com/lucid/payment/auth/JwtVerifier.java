@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * Verifies bearer JWTs. vertx-auth-jwt checks the signature against the configured key(s), {@code exp}/{@code nbf}/
  * {@code iat} with the clock skew, and {@code iss}/{@code aud} when configured; the checks it does not make are made
  * here first: the header's {@code alg} must be the one configured algorithm, keys embedded in the token (jwk, jku, x5u,
- * x5c) and {@code crit} extensions are refused, {@code exp} is required, and a JWKS key must be named by {@code kid}.
+ * x5c) and {@code crit} extensions are refused, {@code exp} is required in whole seconds and no further ahead than the
+ * configured maximum lifetime, and a JWKS key must be named by {@code kid}.
  */
 public final class JwtVerifier {
   /** Tolerated clock difference between the issuer and this service. */
@@ -68,7 +69,7 @@ public final class JwtVerifier {
     }
     String problem = headerProblem(parts.header());
     if (problem == null) {
-      problem = claimsProblem(parts.claims());
+      problem = claimsProblem(parts.claims(), System.currentTimeMillis() / 1000);
     }
     if (problem != null) {
       return refuse(problem, problem);
@@ -99,15 +100,25 @@ public final class JwtVerifier {
     return null;
   }
 
-  /** The library reads these claims with casts, so their types are checked before it sees them. */
-  private static String claimsProblem(JsonObject claims) {
-    if (!(claims.getValue("exp") instanceof Number)) {
+  /**
+   * The library reads these claims with casts and compares times as doubles (so {@code exp: 1e400} would be forever):
+   * the times must be whole seconds, and exp within the maximum lifetime from now.
+   */
+  private String claimsProblem(JsonObject claims, long nowSeconds) {
+    Object exp = claims.getValue("exp");
+    if (exp == null) {
       return "the token has no exp claim";
+    }
+    if (!wholeSeconds(exp)) {
+      return "the token's exp claim is not a time in whole seconds";
+    }
+    if (((Number) exp).longValue() > nowSeconds + config.maxLifetimeSeconds() + CLOCK_SKEW_SECONDS) {
+      return "the token's exp is further ahead than the longest lifetime accepted";
     }
     for (String time : new String[] {"iat", "nbf"}) {
       Object value = claims.getValue(time);
-      if (value != null && !(value instanceof Number)) {
-        return "the token's " + time + " claim is not a number";
+      if (value != null && !wholeSeconds(value)) {
+        return "the token's " + time + " claim is not a time in whole seconds";
       }
     }
     Object iss = claims.getValue("iss");
@@ -116,6 +127,10 @@ public final class JwtVerifier {
       return "the token's iss or aud claim is malformed";
     }
     return null;
+  }
+
+  private static boolean wholeSeconds(Object value) {
+    return (value instanceof Integer || value instanceof Long) && ((Number) value).longValue() >= 0;
   }
 
   private static boolean stringsOnly(Object value) {

@@ -1,6 +1,5 @@
 package com.lucid.payment.config;
 
-import com.lucid.payment.config.ServiceConfig.JwtAlgorithm;
 import com.lucid.payment.config.ServiceConfig.Secret;
 import com.lucid.payment.config.ServiceConfig.SocksProxy;
 import java.io.IOException;
@@ -44,7 +43,8 @@ public final class ConfigLoader {
     ServiceConfig.Http http = http(env);
     ServiceConfig.Tron tron = tron(env, dataDir);
     return new ServiceConfig(http, tron, store(env, dataDir), logging(env), payouts(env),
-        gateway(env, dataDir, tron.network()));
+        GatewaySettings.read(env, dataDir, tron.network(), batchBodyLimit(env.integer("BATCH_MAX_ITEMS",
+            DEFAULT_BATCH_MAX_ITEMS, 1, 10_000))));
   }
 
   private static ServiceConfig.Http http(Env env) {
@@ -240,64 +240,6 @@ public final class ConfigLoader {
     if (limits.maxUnits() > limits.dailyUnits()) {
       throw new ConfigException(prefix + "MAX_PAYOUT_AMOUNT", "must be at most " + prefix + "DAILY_PAYOUT_LIMIT");
     }
-  }
-
-  private static ServiceConfig.Gateway gateway(Env env, Path dataDir, TronNetwork network) {
-    int multiplier = env.integer("RATE_LIMIT_MULTIPLIER", 1, 1, 1_000_000);
-    int batchItems = env.integer("BATCH_MAX_ITEMS", DEFAULT_BATCH_MAX_ITEMS, 1, 10_000);
-    return new ServiceConfig.Gateway(jwt(env, dataDir, network), multiplier, batchBodyLimit(batchItems));
-  }
-
-  /** Exactly one algorithm: HS256 with a secret file (generated on devnet), or ES256 / EdDSA with a JWKS file. */
-  private static ServiceConfig.Jwt jwt(Env env, Path dataDir, TronNetwork network) {
-    JwtAlgorithm algorithm = jwtAlgorithm(env.get("JWT_ALGORITHM", "HS256"));
-    Optional<String> secretFile = env.get("JWT_SECRET_FILE");
-    Optional<String> jwksFile = env.get("JWT_JWKS_FILE");
-    Optional<String> issuer = env.get("JWT_ISSUER");
-    Optional<String> audience = env.get("JWT_AUDIENCE");
-    if (algorithm == JwtAlgorithm.HS256) {
-      if (jwksFile.isPresent()) {
-        throw new ConfigException("JWT_JWKS_FILE", "is for JWT_ALGORITHM=ES256 or EdDSA; HS256 uses JWT_SECRET_FILE");
-      }
-      if (secretFile.isPresent()) {
-        return new ServiceConfig.Jwt(algorithm, Optional.of(hs256Secret(Path.of(secretFile.get()))), List.of(),
-            Optional.empty(), issuer, audience);
-      }
-      if (network != TronNetwork.DEVNET) {
-        throw new ConfigException("JWT_SECRET_FILE", "is required on " + network.configName()
-            + " with JWT_ALGORITHM=HS256 (a file of at least " + MIN_HS256_SECRET_BYTES + " bytes)");
-      }
-      return new ServiceConfig.Jwt(algorithm, Optional.empty(), List.of(),
-          Optional.of(dataDir.resolve("devnet-jwt-secret")), issuer, audience);
-    }
-    if (secretFile.isPresent()) {
-      throw new ConfigException("JWT_SECRET_FILE",
-          "is for JWT_ALGORITHM=HS256; " + algorithm.jwsName() + " uses JWT_JWKS_FILE");
-    }
-    Path jwks = jwksFile.map(Path::of).orElseThrow(() -> new ConfigException("JWT_JWKS_FILE",
-        "is required with JWT_ALGORITHM=" + algorithm.jwsName() + " (a JWKS file of public keys)"));
-    return new ServiceConfig.Jwt(algorithm, Optional.empty(), JwksFile.read(jwks, algorithm), Optional.empty(),
-        issuer, audience);
-  }
-
-  private static JwtAlgorithm jwtAlgorithm(String value) {
-    for (JwtAlgorithm a : JwtAlgorithm.values()) {
-      if (a.jwsName().equalsIgnoreCase(value)) {
-        return a;
-      }
-    }
-    throw new ConfigException("JWT_ALGORITHM", "'" + value + "' is not one of HS256, ES256, EdDSA");
-  }
-
-  /** The key is the file's text, trimmed, as UTF-8: the same bytes the Lucid auth service signs with. */
-  private static Secret hs256Secret(Path file) {
-    String text = Env.readSecretFile("JWT_SECRET_FILE", file);
-    int bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
-    if (bytes < MIN_HS256_SECRET_BYTES) {
-      throw new ConfigException("JWT_SECRET_FILE", "file " + file + " holds " + bytes + " bytes; HS256 needs at least "
-          + MIN_HS256_SECRET_BYTES);
-    }
-    return new Secret(text);
   }
 
   private static ServiceConfig.Logging logging(Env env) {

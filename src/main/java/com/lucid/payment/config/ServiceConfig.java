@@ -127,18 +127,49 @@ public record ServiceConfig(Http http, Tron tron, Store store, Logging logging, 
   }
 
   /**
-   * The gateway's callers: how their JWTs are verified, and how far the per-user rate limits are scaled.
+   * The gateway's callers: how their JWTs are verified, how far the per-user rate limits are scaled, and how its
+   * listener treats connections.
    *
    * @param rateLimitMultiplier every default rate limit is multiplied by this (benchmarks raise it)
    * @param batchBodyLimit the body limit of the batch and distribution routes, in bytes (grows with BATCH_MAX_ITEMS)
    */
-  public record Gateway(Jwt jwt, int rateLimitMultiplier, int batchBodyLimit) {
+  public record Gateway(Jwt jwt, int rateLimitMultiplier, int batchBodyLimit, Edge edge) {
     /** The body limit of the batch routes with the default BATCH_MAX_ITEMS. */
     public static final int DEFAULT_BATCH_BODY_LIMIT = 1024 * 1024;
+
+    public Gateway(Jwt jwt, int rateLimitMultiplier, int batchBodyLimit) {
+      this(jwt, rateLimitMultiplier, batchBodyLimit, Edge.DEFAULTS);
+    }
 
     public Gateway(Jwt jwt, int rateLimitMultiplier) {
       this(jwt, rateLimitMultiplier, DEFAULT_BATCH_BODY_LIMIT);
     }
+
+    /** The same settings with the JWT key material now known (see auth.DevnetSecret). */
+    public Gateway withJwt(Jwt known) {
+      return new Gateway(known, rateLimitMultiplier, batchBodyLimit, edge);
+    }
+  }
+
+  /**
+   * How the gateway's listener treats a connection, whoever is at the other end.
+   *
+   * @param headerTimeoutMs a connection must deliver each request's head within this of opening, or of the previous
+   *     response (HTTP_HEADER_TIMEOUT_MS); a slower one is closed
+   * @param bodyTimeoutMs a request's body must have arrived within this of its head (HTTP_BODY_TIMEOUT_MS), else 408
+   * @param idleTimeoutSeconds a connection with no traffic for this long is closed (HTTP_IDLE_TIMEOUT_SECONDS)
+   * @param proxyProtocol every connection starts with a PROXY protocol header naming the client (tor's
+   *     HiddenServiceExportCircuitID haproxy: one address per circuit), which per-address limits then use
+   * @param http2Cleartext accept HTTP/2 without TLS (h2c: prior knowledge and Upgrade); off unless configured
+   */
+  public record Edge(int headerTimeoutMs, int bodyTimeoutMs, int idleTimeoutSeconds, boolean proxyProtocol,
+      boolean http2Cleartext) {
+    public static final int DEFAULT_HEADER_TIMEOUT_MS = 10_000;
+    public static final int DEFAULT_BODY_TIMEOUT_MS = 30_000;
+    public static final int DEFAULT_IDLE_TIMEOUT_SECONDS = 60;
+    /** Direct connections, HTTP/1.1 only: what tests and devnet use. */
+    public static final Edge DEFAULTS = new Edge(DEFAULT_HEADER_TIMEOUT_MS, DEFAULT_BODY_TIMEOUT_MS,
+        DEFAULT_IDLE_TIMEOUT_SECONDS, false, false);
   }
 
   /** The one JWT algorithm the gateway accepts; {@link #jwsName()} is the token header's {@code alg}. */
@@ -164,6 +195,7 @@ public record ServiceConfig(Http http, Tron tron, Store store, Logging logging, 
    * @param jwks the public keys (JWK objects, validated) for ES256 / EdDSA; empty for HS256
    * @param devnetSecretFile where devnet keeps its generated HS256 secret when JWT_SECRET_FILE is not set; empty
    *     elsewhere
+   * @param maxLifetimeSeconds a token whose exp is further ahead than this (plus the clock skew) is refused
    */
   public record Jwt(
       JwtAlgorithm algorithm,
@@ -171,11 +203,19 @@ public record ServiceConfig(Http http, Tron tron, Store store, Logging logging, 
       List<io.vertx.core.json.JsonObject> jwks,
       Optional<Path> devnetSecretFile,
       Optional<String> issuer,
-      Optional<String> audience) {
+      Optional<String> audience,
+      long maxLifetimeSeconds) {
+    /** JWT_MAX_LIFETIME_SECONDS when unset: a day. */
+    public static final long DEFAULT_MAX_LIFETIME_SECONDS = 86_400;
+
+    public Jwt(JwtAlgorithm algorithm, Optional<Secret> secret, List<io.vertx.core.json.JsonObject> jwks,
+        Optional<Path> devnetSecretFile, Optional<String> issuer, Optional<String> audience) {
+      this(algorithm, secret, jwks, devnetSecretFile, issuer, audience, DEFAULT_MAX_LIFETIME_SECONDS);
+    }
 
     /** The same settings with the HS256 secret now known (the devnet one, read or created at start). */
     public Jwt withSecret(Secret value) {
-      return new Jwt(algorithm, Optional.of(value), jwks, devnetSecretFile, issuer, audience);
+      return new Jwt(algorithm, Optional.of(value), jwks, devnetSecretFile, issuer, audience, maxLifetimeSeconds);
     }
   }
 }

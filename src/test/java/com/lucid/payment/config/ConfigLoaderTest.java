@@ -107,7 +107,8 @@ class ConfigLoaderTest {
         "TRON_NETWORK", "mainnet", "TRON_PRIVATE_KEY_FILE", key.toString())));
     assertEquals("TRON_NETWORK: mainnet requires TOR_ONLY=true and TOR_PROXY=socks5://host:port", noTor.getMessage());
     ServiceConfig ok = ConfigLoader.load(env("TRON_NETWORK", "mainnet", "TRON_PRIVATE_KEY_FILE", key.toString(),
-        "TOR_ONLY", "true", "TOR_PROXY", "socks5://127.0.0.1:9050", "JWT_SECRET_FILE", jwtSecret(40).toString()));
+        "TOR_ONLY", "true", "TOR_PROXY", "socks5://127.0.0.1:9050", "JWT_SECRET_FILE", jwtSecret(40).toString(),
+        "JWT_ISSUER", "lucid-auth", "JWT_AUDIENCE", "tron-payment-service"));
     assertEquals("TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t", ok.tron().usdtContract().orElseThrow());
     assertEquals("socks5://127.0.0.1:9050", ok.tron().torProxy().orElseThrow().toString());
   }
