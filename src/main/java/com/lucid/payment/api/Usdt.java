@@ -9,6 +9,11 @@ public final class Usdt {
   public static final long UNIT = 1_000_000L;
   private static final BigDecimal UNIT_DECIMAL = BigDecimal.valueOf(UNIT);
   private static final BigDecimal MAX_PARSEABLE = new BigDecimal("1000000000000");
+  /**
+   * More digits than any amount can have ("1000000000000.000000" is 20 characters): refused before any arithmetic,
+   * whose cost grows with the digits (a 60 KB string took seconds of CPU in BigDecimal).
+   */
+  private static final int MAX_DIGITS = 32;
 
   private Usdt() {}
 
@@ -19,13 +24,23 @@ public final class Usdt {
   public static long parse(Object value) {
     BigDecimal decimal;
     if (value instanceof String s) {
+      if (s.length() > MAX_DIGITS) {
+        throw new IllegalArgumentException("must be at most " + MAX_DIGITS + " characters");
+      }
       if (!s.matches("[0-9]+(\\.[0-9]+)?")) {
         throw new IllegalArgumentException("must be a decimal number such as \"12.50\"");
       }
       decimal = new BigDecimal(s);
     } else if (value instanceof BigDecimal d) {
+      // bit lengths are free to read, digit counts are not
+      if (d.unscaledValue().bitLength() > 4 * MAX_DIGITS || Math.abs(d.scale()) > MAX_DIGITS) {
+        throw new IllegalArgumentException("must have at most " + MAX_DIGITS + " digits and 6 decimal places");
+      }
       decimal = d;
     } else if (value instanceof Integer || value instanceof Long || value instanceof BigInteger) {
+      if (value instanceof BigInteger big && big.bitLength() > 4 * MAX_DIGITS) {
+        throw new IllegalArgumentException("is too large");
+      }
       decimal = new BigDecimal(value.toString());
     } else {
       throw new IllegalArgumentException("must be a decimal string such as \"12.50\"");
