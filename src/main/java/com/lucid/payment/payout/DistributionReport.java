@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A period's report: per entry its gross, fee, rollover in, net and outcome (paid = confirmed on chain; pending =
@@ -16,6 +17,7 @@ import java.util.Map;
  */
 public final class DistributionReport {
   static final List<String> OUTCOMES = List.of("paid", "pending", "failed", "rolled_over");
+  private static final Pattern FORMULA_LINE = Pattern.compile("(?m)^(?=[=+\\-@\\t\\r])");
   private static final List<String> CSV_COLUMNS = List.of("period", "index", "recipient", "node_id", "router_type",
       "gross_usdt", "fee_usdt", "rollover_in_usdt", "net_usdt", "outcome", "paid_usdt", "pending_usdt", "failed_usdt",
       "rolled_over_usdt", "payout_id", "payout_status", "txid");
@@ -108,8 +110,9 @@ public final class DistributionReport {
   private static void row(StringBuilder out, String... cells) {
     for (int i = 0; i < cells.length; i++) {
       String c = cells[i] == null ? "" : cells[i];
-      // a cell a spreadsheet would run as a formula is kept as text
-      c = c.matches("[=+\\-@].*") ? "'" + c : c;
+      // a line a spreadsheet would run as a formula is kept as text: also a later line of the cell (an import that
+      // splits on newlines makes it a row of its own), and one starting with a tab or CR (OWASP's CSV injection list)
+      c = FORMULA_LINE.matcher(c).replaceAll("'");
       out.append(i == 0 ? "" : ",").append(c.matches("[^,\"\\r\\n]*") ? c : '"' + c.replace("\"", "\"\"") + '"');
     }
     out.append('\n');
