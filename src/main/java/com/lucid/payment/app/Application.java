@@ -40,6 +40,8 @@ import java.util.logging.Logger;
 public final class Application {
   private static final Logger LOG = Logger.getLogger(Application.class.getName());
   static final String VERSION = "0.1.0";
+  /** No route of the service is a WebSocket. */
+  public static final String NO_WEBSOCKETS = "vertx.disableWebsockets";
 
   private final ServiceConfig config;
   private final Vertx vertx;
@@ -66,6 +68,9 @@ public final class Application {
 
   /** The same, with the clock the payout engine lives by (release windows, limits, leases): tests move it. */
   public static Future<Application> start(ServiceConfig config, java.time.Clock clock) {
+    // read once, when Vert.x first starts an HTTP server: with WebSockets off a request of an HTTP version Vert.x does
+    // not know (HTTP/1.2) reaches the gateway's router, which answers it in the envelope, instead of an empty 501
+    System.setProperty(NO_WEBSOCKETS, "true");
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Vertx vertx = Vertx.builder()
         .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
@@ -103,9 +108,7 @@ public final class Application {
         // the gateway's key material: on devnet without JWT_SECRET_FILE the secret is created once, then reused
         .compose(v -> vertx.executeBlocking(() -> DevnetSecret.ensure(config.gateway().jwt())))
         .compose(jwt -> {
-          gateway = new GatewayVerticle(http.bindAddress(), http.gatewayPort(),
-              new ServiceConfig.Gateway(jwt, config.gateway().rateLimitMultiplier(),
-                  config.gateway().batchBodyLimit()));
+          gateway = new GatewayVerticle(http.bindAddress(), http.gatewayPort(), config.gateway().withJwt(jwt));
           return deploy(gateway).map(jwt);
         })
         .onSuccess(jwt -> {

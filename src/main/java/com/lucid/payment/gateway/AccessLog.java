@@ -15,12 +15,27 @@ final class AccessLog {
     ctx.addEndHandler(done -> {
       String route = ctx.currentRoute() == null || ctx.currentRoute().getPath() == null
           ? "unmatched" : ctx.currentRoute().getPath();
-      long micros = (System.nanoTime() - start) / 1_000;
       Object user = ctx.get(USER_KEY);
-      LOG.info(() -> "http method=" + ctx.request().method() + " route=" + route
-          + " status=" + ctx.response().getStatusCode() + " latency_ms=" + (micros / 1000) + "." + (micros % 1000 / 100)
-          + " request_id=" + RequestIds.of(ctx) + " user=" + (user == null ? "-" : user));
+      Runnable log = () -> line(Methods.label(ctx.request().method()), route, ctx.response().getStatusCode(), start,
+          RequestIds.of(ctx), user == null ? "-" : user.toString());
+      if (done.failed() && !ctx.response().ended()) {
+        // a broken body fails the response first and is answered (400) later in the same turn: log that answer
+        ctx.vertx().runOnContext(v -> log.run());
+      } else {
+        log.run();
+      }
     });
     ctx.next();
+  }
+
+  /** The line of a request no route saw: one the HTTP decoder could not read. */
+  static void unreadable(int status, long start, String requestId) {
+    line("-", "unreadable", status, start, requestId, "-");
+  }
+
+  private static void line(String method, String route, int status, long start, String requestId, String user) {
+    long micros = (System.nanoTime() - start) / 1_000;
+    LOG.info(() -> "http method=" + method + " route=" + route + " status=" + status + " latency_ms="
+        + (micros / 1000) + "." + (micros % 1000 / 100) + " request_id=" + requestId + " user=" + user);
   }
 }

@@ -19,15 +19,15 @@ final class AdminRoutes {
   }
 
   void stake(RoutingContext ctx) {
-    wallet.forward(ctx, BusAddress.ADMIN_STAKE, JsonBody.read(ctx, Endpoint.ADMIN_STAKE.body()));
+    wallet.forward(ctx, BusAddress.ADMIN_STAKE, JsonBody.of(ctx));
   }
 
   void pause(RoutingContext ctx) {
-    wallet.forward(ctx, BusAddress.ADMIN_PAUSE, JsonBody.read(ctx, Endpoint.ADMIN_PAUSE.body()));
+    wallet.forward(ctx, BusAddress.ADMIN_PAUSE, JsonBody.of(ctx));
   }
 
   void resume(RoutingContext ctx) {
-    wallet.forward(ctx, BusAddress.ADMIN_RESUME, JsonBody.read(ctx, Endpoint.ADMIN_RESUME.body()));
+    wallet.forward(ctx, BusAddress.ADMIN_RESUME, JsonBody.of(ctx));
   }
 
   void breakerState(RoutingContext ctx) {
@@ -36,7 +36,7 @@ final class AdminRoutes {
 
   /** trip or reset; reading the state is the GET. */
   void breakerAction(RoutingContext ctx) {
-    JsonObject body = JsonBody.read(ctx, Endpoint.BREAKER_ACTION.body());
+    JsonObject body = JsonBody.of(ctx);
     Object action = body.getValue("action");
     if (!"trip".equals(action) && !"reset".equals(action)) {
       throw new ApiFailure(ErrorCode.INVALID_REQUEST, "action must be trip or reset");

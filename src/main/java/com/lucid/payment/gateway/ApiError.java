@@ -2,6 +2,8 @@ package com.lucid.payment.gateway;
 
 import com.lucid.payment.api.ApiFailure;
 import com.lucid.payment.api.ErrorCode;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
@@ -22,18 +24,24 @@ public final class ApiError {
     send(ctx, failure.code(), failure.getMessage(), failure.details());
   }
 
-  /** With a status other than the code's own: only 405, which shares ROUTE_NOT_FOUND's code. */
+  /** With a status other than the code's own: 405 (ROUTE_NOT_FOUND's) and 414 (REQUEST_HEAD_TOO_LARGE's). */
   static void send(RoutingContext ctx, int status, ErrorCode code, String message, JsonObject details) {
     if (ctx.response().ended() || ctx.response().closed()) {
       return; // the client went away while the wallet plane was answering
     }
+    write(ctx.response(), status, code, message, details, RequestIds.of(ctx));
+  }
+
+  /** The envelope on a response no route handles (a request that could not be read); the caller sets X-Request-ID. */
+  static Future<Void> write(HttpServerResponse response, int status, ErrorCode code, String message,
+      JsonObject details, String requestId) {
     JsonObject error = new JsonObject()
         .put("code", code.code())
         .put("message", message)
         .put("details", details == null ? new JsonObject() : details)
-        .put("request_id", RequestIds.of(ctx))
+        .put("request_id", requestId)
         .put("timestamp", Instant.now().toString());
-    ctx.response().setStatusCode(status)
+    return response.setStatusCode(status)
         .putHeader("Content-Type", "application/json")
         .end(new JsonObject().put("error", error).encode());
   }

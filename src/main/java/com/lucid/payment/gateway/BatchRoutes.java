@@ -21,7 +21,7 @@ final class BatchRoutes {
   /** 201 with the batch; 200 and Idempotent-Replayed: true when the engine answers an earlier request again. */
   void create(RoutingContext ctx) {
     String key = PayoutRoutes.idempotencyKey(ctx);
-    JsonObject request = JsonBody.read(ctx, Endpoint.CREATE_BATCH.body());
+    JsonObject request = JsonBody.of(ctx);
     JsonObject message = new JsonObject().put("idempotency_key", key).put("request", request);
     wallet.request(ctx, BusAddress.BATCH_CREATE, message).onSuccess(reply -> {
       JsonObject batch = reply.getJsonObject("batch", new JsonObject());
@@ -47,7 +47,7 @@ final class BatchRoutes {
 
   /** 201 with the period's report the first time; 200 and Idempotent-Replayed: true for the same period again. */
   void submitDistribution(RoutingContext ctx) {
-    JsonObject body = JsonBody.read(ctx, Endpoint.SUBMIT_DISTRIBUTION.body());
+    JsonObject body = JsonBody.of(ctx);
     wallet.request(ctx, BusAddress.DISTRIBUTION_SUBMIT, body).onSuccess(reply -> {
       JsonObject report = reply.getJsonObject("report", new JsonObject());
       String period = report.getString("period");
@@ -59,7 +59,7 @@ final class BatchRoutes {
   }
 
   void previewDistribution(RoutingContext ctx) {
-    wallet.forward(ctx, BusAddress.DISTRIBUTION_PREVIEW, JsonBody.read(ctx, Endpoint.PREVIEW_DISTRIBUTION.body()));
+    wallet.forward(ctx, BusAddress.DISTRIBUTION_PREVIEW, JsonBody.of(ctx));
   }
 
   /** The report as JSON, or as CSV with ?format=csv. */

@@ -30,6 +30,9 @@ final class BearerAuth implements Handler<RoutingContext> {
       return;
     }
     verifier.verify(token).onComplete(done -> {
+      if (ctx.response().ended()) {
+        return; // answered meanwhile (the body's framing broke): the request goes no further
+      }
       if (done.failed()) {
         refuse(ctx, ApiFailure.from(done.cause()));
         return;

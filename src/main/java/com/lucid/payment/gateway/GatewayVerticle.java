@@ -3,8 +3,6 @@ package com.lucid.payment.gateway;
 import com.lucid.payment.api.ApiFailure;
 import com.lucid.payment.api.ErrorCode;
 import com.lucid.payment.auth.JwtVerifier;
-import com.lucid.payment.bus.BusAddress;
-import com.lucid.payment.bus.CallContext;
 import com.lucid.payment.bus.Plane;
 import com.lucid.payment.bus.PlaneBus;
 import com.lucid.payment.config.ServiceConfig;
@@ -13,11 +11,9 @@ import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.StringJoiner;
@@ -26,7 +22,9 @@ import java.util.logging.Logger;
 
 /**
  * The ops-plane HTTP API under /api/payment (8080, behind the onion service); reaches the wallet plane by bus only.
- * Each route runs: request id, access log, body (size-limited), bearer JWT, rate limit, permission, then its handler.
+ * Each route runs: request id, access log, intake (the body held back, its deadline), bearer JWT, rate limit,
+ * permission, body (size-limited, JSON, decoded), then its handler: nothing of a body is read for a caller who may not
+ * send it. Requests the HTTP decoder cannot read never reach the router ({@link UnreadableRequests}).
  */
 public final class GatewayVerticle extends VerticleBase {
   public static final String BASE = "/api/payment";
@@ -37,7 +35,7 @@ public final class GatewayVerticle extends VerticleBase {
   private final ServiceConfig.Gateway config;
   private HttpServer server;
   private Router router;
-  private PlaneBus bus;
+  private PublicHealth publicHealth;
   private long sweeper = -1;
 
   /** The JWT settings must carry their key material (for HS256 the secret; see auth.DevnetSecret). */
@@ -49,23 +47,25 @@ public final class GatewayVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    bus = new PlaneBus(vertx.eventBus(), Plane.OPS);
+    PlaneBus bus = new PlaneBus(vertx.eventBus(), Plane.OPS);
+    publicHealth = new PublicHealth(bus, System::currentTimeMillis);
+    ServiceConfig.Edge edge = config.edge();
+    HeadDeadlines heads = new HeadDeadlines(vertx, edge.headerTimeoutMs());
     RateLimiter limiter = new RateLimiter(RateLimits.MAX_KEYS, System::currentTimeMillis);
     sweeper = vertx.setPeriodic(RateLimiter.WINDOW_MILLIS, id -> limiter.evictIdle());
     RateLimits limits = new RateLimits(limiter, config.rateLimitMultiplier());
     BearerAuth auth = new BearerAuth(JwtVerifier.create(vertx, config.jwt()));
     return vertx.executeBlocking(GatewayVerticle::openApiDocument).compose(openApi -> {
       router = Router.router(vertx);
-      router.route().handler(RequestIds::assign).handler(AccessLog::install);
+      router.route().handler(RequestIds::assign).handler(AccessLog::install)
+          .handler(new Intake(vertx, heads, edge.bodyTimeoutMs()));
       WalletCalls wallet = new WalletCalls(bus);
       PayoutRoutes payouts = new PayoutRoutes(wallet);
       AdminRoutes admin = new AdminRoutes(wallet);
       BatchRoutes batches = new BatchRoutes(wallet);
       for (Endpoint endpoint : Endpoint.values()) {
-        Route route = router.route(endpoint.method(), BASE + endpoint.path()).setName(endpoint.name());
-        if (endpoint.body() != Endpoint.Body.NONE) {
-          route.handler(BodyHandler.create(false).setBodyLimit(endpoint.bodyLimit(config)));
-        }
+        // unnamed, so the metrics' route label is the template (/api/payment/payouts/:payout_id), never the path
+        Route route = router.route(endpoint.method(), BASE + endpoint.path());
         if (!endpoint.isPublic()) {
           route.handler(auth);
         }
@@ -75,12 +75,23 @@ public final class GatewayVerticle extends VerticleBase {
         if (!endpoint.isPublic()) {
           route.handler(BearerAuth.requiring(endpoint.permission()));
         }
+        if (endpoint.body() != Endpoint.Body.NONE) {
+          route.handler(Intake.body(endpoint.bodyLimit(config))).handler(JsonBody.step(vertx, endpoint.body()));
+        }
         route.handler(action(endpoint, payouts, admin, batches, openApi));
       }
       router.errorHandler(404, GatewayVerticle::routeNotFound);
       router.errorHandler(405, GatewayVerticle::methodNotAllowed);
+      // what the router refuses before any route (an undecodable path, a bad Host) and what no failure handler took
+      for (int status : new int[] {400, 413, 500}) {
+        router.errorHandler(status, GatewayVerticle::failure);
+      }
       router.route().failureHandler(GatewayVerticle::failure);
-      return vertx.createHttpServer().requestHandler(router).listen(port, bindAddress);
+      return vertx.createHttpServer(ListenerOptions.gateway(bindAddress, port, edge))
+          .connectionHandler(heads::opened)
+          .invalidRequestHandler(new UnreadableRequests())
+          .requestHandler(router)
+          .listen();
     }).onSuccess(s -> server = s);
   }
 
@@ -110,8 +121,7 @@ public final class GatewayVerticle extends VerticleBase {
   }
 
   private void health(RoutingContext ctx) {
-    CallContext caller = new CallContext(Plane.OPS, null, null, RequestIds.of(ctx));
-    bus.<JsonObject>request(BusAddress.HEALTH, new JsonObject(), caller)
+    publicHealth.report()
         .onSuccess(report -> WalletCalls.send(ctx, "unhealthy".equals(report.getString("status")) ? 503 : 200, report))
         .onFailure(err -> ApiError.send(ctx, ErrorCode.UNAVAILABLE, "health is unavailable"));
   }
@@ -131,17 +141,22 @@ public final class GatewayVerticle extends VerticleBase {
 
   private static void methodNotAllowed(RoutingContext ctx) {
     StringJoiner allowed = new StringJoiner(", ");
-    String path = ctx.normalizedPath().startsWith(BASE) ? ctx.normalizedPath().substring(BASE.length()) : "";
+    String normalized = ctx.normalizedPath() == null ? "" : ctx.normalizedPath();
+    String path = normalized.startsWith(BASE) ? normalized.substring(BASE.length()) : "";
     for (Endpoint endpoint : Endpoint.values()) {
       if (endpoint.matchesPath(path)) {
         allowed.add(endpoint.method().name());
       }
     }
     ctx.response().putHeader("Allow", allowed.toString());
-    ApiError.send(ctx, 405, ErrorCode.ROUTE_NOT_FOUND, "this route does not allow " + ctx.request().method(), null);
+    ApiError.send(ctx, 405, ErrorCode.ROUTE_NOT_FOUND, "this route does not allow the method "
+        + Methods.label(ctx.request().method()), null);
   }
 
-  /** Every failure ends in the envelope; vertx-web logs nothing itself when a failure handler exists. */
+  /**
+   * Every failure ends in the envelope; vertx-web logs nothing itself when a failure handler exists. A failure while
+   * the request is still arriving is the client's: its body's framing broke (a bad chunk size) or it went away.
+   */
   private static void failure(RoutingContext ctx) {
     if (ctx.failure() instanceof ApiFailure failure) {
       ApiError.send(ctx, failure);
@@ -149,6 +164,10 @@ public final class GatewayVerticle extends VerticleBase {
       ApiError.send(ctx, ErrorCode.PAYLOAD_TOO_LARGE, "the request body is too large");
     } else if (ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
       ApiError.send(ctx, ErrorCode.INVALID_REQUEST, "bad request");
+    } else if (!ctx.request().isEnded()) {
+      LOG.fine(() -> "request body unreadable: request_id=" + RequestIds.of(ctx) + " "
+          + (ctx.failure() == null ? "" : ctx.failure().getClass().getSimpleName()));
+      ApiError.send(ctx, ErrorCode.INVALID_REQUEST, "the request body could not be read");
     } else {
       LOG.log(Level.WARNING, "request failed: request_id=" + RequestIds.of(ctx), ctx.failure());
       ApiError.send(ctx, ErrorCode.INTERNAL, "internal error");

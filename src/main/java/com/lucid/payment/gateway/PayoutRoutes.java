@@ -25,7 +25,7 @@ final class PayoutRoutes {
   /** 201 with the new payout; 200 and Idempotent-Replayed: true when the engine answers an earlier request again. */
   void create(RoutingContext ctx) {
     String key = idempotencyKey(ctx);
-    JsonObject request = JsonBody.read(ctx, Endpoint.CREATE_PAYOUT.body());
+    JsonObject request = JsonBody.of(ctx);
     JsonObject message = new JsonObject().put("idempotency_key", key).put("request", request);
     wallet.request(ctx, BusAddress.PAYOUT_CREATE, message).onSuccess(reply -> {
       JsonObject payout = reply.getJsonObject("payout", new JsonObject());
@@ -76,7 +76,7 @@ final class PayoutRoutes {
   /** The body (optional, e.g. a reason) is passed on beside the payout id of the path. */
   void cancel(RoutingContext ctx) {
     String id = payoutId(ctx);
-    JsonObject body = JsonBody.read(ctx, Endpoint.CANCEL_PAYOUT.body());
+    JsonObject body = JsonBody.of(ctx);
     if (body.containsKey("payout_id")) {
       throw new ApiFailure(ErrorCode.INVALID_REQUEST, "the payout id comes from the path, not the body");
     }

@@ -21,9 +21,20 @@ public final class RequestIds {
     ctx.next();
   }
 
+  /**
+   * The request's id; one the router refused before {@link #assign} ran (a bad Host, a path it cannot decode) gets
+   * one here, on its response too.
+   */
   public static String of(RoutingContext ctx) {
     String id = ctx.get(KEY);
-    return id == null ? newId() : id;
+    if (id == null) {
+      id = newId();
+      ctx.put(KEY, id);
+      if (!ctx.response().headWritten()) {
+        ctx.response().putHeader(HEADER, id);
+      }
+    }
+    return id;
   }
 
   public static String newId() {

@@ -50,9 +50,14 @@ abstract class GatewayFixture {
 
   /** Another gateway beside the default one, on its own port. */
   protected Http deployAnother(ServiceConfig.Gateway config) throws Exception {
+    return new Http(deployAnotherPort(config));
+  }
+
+  /** The same, for raw sockets: the other gateway's port. */
+  protected int deployAnotherPort(ServiceConfig.Gateway config) throws Exception {
     GatewayVerticle other = new GatewayVerticle("127.0.0.1", 0, config);
     vertx.deployVerticle(other).await(10, TimeUnit.SECONDS);
-    return new Http(other.actualPort());
+    return other.actualPort();
   }
 
   static ServiceConfig.Gateway hs256(Optional<String> issuer, Optional<String> audience, int multiplier) {
