@@ -12,6 +12,7 @@ import com.lucid.payment.devnet.DevnetOptions;
 import com.lucid.payment.gateway.DevnetBanner;
 import com.lucid.payment.gateway.GatewayVerticle;
 import com.lucid.payment.management.HealthChecks;
+import com.lucid.payment.management.HttpMetrics;
 import com.lucid.payment.management.ManagementVerticle;
 import com.lucid.payment.payout.PayoutManagerVerticle;
 import com.lucid.payment.store.Store;
@@ -27,7 +28,6 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
-import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -72,9 +72,9 @@ public final class Application {
     // not know (HTTP/1.2) reaches the gateway's router, which answers it in the envelope, instead of an empty 501
     System.setProperty(NO_WEBSOCKETS, "true");
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    HttpMetrics.bound(registry, config.tron().network() == TronNetwork.DEVNET && config.tron().nodeUrls().isEmpty());
     Vertx vertx = Vertx.builder()
-        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
-            .setJvmMetricsEnabled(true)))
+        .with(new VertxOptions().setMetricsOptions(HttpMetrics.options()))
         .withMetrics(new MicrometerMetricsFactory(registry))
         .build();
     PlaneAcl.install(vertx.eventBus(), registry);

@@ -6,6 +6,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -13,6 +14,7 @@ import io.vertx.ext.web.RoutingContext;
 /** The management port (8090): /health, /health/live, /health/ready and /metrics; never served on the onion port. */
 public final class ManagementVerticle extends VerticleBase {
   private static final String PROMETHEUS_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+  private static final int IDLE_TIMEOUT_SECONDS = 60;
 
   private final HealthChecks health;
   private final PrometheusMeterRegistry registry;
@@ -40,7 +42,10 @@ public final class ManagementVerticle extends VerticleBase {
         .end(registry.scrape()));
     healthConsumer = vertx.eventBus().consumer(BusAddress.HEALTH.address(),
         msg -> health.report().onSuccess(msg::reply).onFailure(err -> msg.fail(500, "health check failed")));
-    return vertx.createHttpServer().requestHandler(router).listen(port, bindAddress).onSuccess(s -> server = s);
+    // internal, HTTP/1.1 only: h2c is a second protocol to harden and nothing here needs it
+    HttpServerOptions options = new HttpServerOptions().setHost(bindAddress).setPort(port)
+        .setHttp2ClearTextEnabled(false).setIdleTimeout(IDLE_TIMEOUT_SECONDS).setMetricsName(HttpMetrics.MANAGEMENT);
+    return vertx.createHttpServer(options).requestHandler(router).listen().onSuccess(s -> server = s);
   }
 
   /** The port actually bound (differs from the configured one when that was 0). */
