@@ -109,6 +109,11 @@ class ComposeFileTest {
     assertEquals("/run/secrets/tron_private_key", environment.getString("TRON_PRIVATE_KEY_FILE"));
     assertEquals("/run/secrets/jwt_secret", environment.getString("JWT_SECRET_FILE"));
     assertEquals("/run/secrets/tron_api_key", environment.getString("TRON_API_KEY_FILE"));
+    assertFalse(environment.getString("JWT_ISSUER", "").isBlank(), "mainnet requires JWT_ISSUER");
+    assertFalse(environment.getString("JWT_AUDIENCE", "").isBlank(), "mainnet requires JWT_AUDIENCE");
+    assertEquals(List.of("haproxy"), TorrcFile.load("docker/torrc").values("HiddenServiceExportCircuitID"));
+    assertEquals("true", environment.getString("GATEWAY_PROXY_PROTOCOL"),
+        "docker/torrc sends each circuit's PROXY header: the gateway must expect it");
     environment.fieldNames().forEach(name -> assertFalse(name.matches(".*(SECRET|KEY|PASSWORD)"),
         name + " puts a secret in the environment instead of a *_FILE"));
     JsonObject secretFiles = config.getJsonObject("secrets");

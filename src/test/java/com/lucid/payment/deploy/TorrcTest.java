@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.lucid.payment.config.ConfigLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,6 +92,19 @@ class TorrcTest {
     assertEquals(List.of("1"), torrc.values("HiddenServiceMaxStreamsCloseCircuit"), file);
     assertEquals(List.of("1"), torrc.values("HiddenServiceEnableIntroDoSDefense"), file);
     assertEquals(List.of("1"), torrc.values("HiddenServicePoWDefensesEnabled"), file);
+    assertEquals(List.of("haproxy"), torrc.values("HiddenServiceExportCircuitID"),
+        file + ": the gateway's per-address limits are per circuit only when tor names the circuit");
+  }
+
+  @Test
+  void offTheDevnetTheGatewayExpectsTheCircuitHeaderTheHostTorrcSends(@TempDir Path dir) throws IOException {
+    Path key = Files.writeString(dir.resolve("key"), "01".repeat(32));
+    Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
+    Path secret = Files.writeString(dir.resolve("jwt"), "s".repeat(40));
+    boolean expected = ConfigLoader.load(Map.of("TRON_NETWORK", "nile", "TRON_PRIVATE_KEY_FILE", key.toString(),
+        "JWT_SECRET_FILE", secret.toString(), "DATA_DIR", dir.toString())).gateway().edge().proxyProtocol();
+    assertEquals(List.of("haproxy"), TorrcFile.load("torrc").values("HiddenServiceExportCircuitID"));
+    assertTrue(expected, "the host torrc sends a PROXY header the gateway would not expect by default");
   }
 
   @Test
