@@ -7,10 +7,24 @@ import java.util.logging.Logger;
 final class AccessLog {
   private static final Logger LOG = Logger.getLogger("access");
   static final String USER_KEY = "user_id";
+  private static final String INSTALLED_KEY = "access_log";
 
   private AccessLog() {}
 
   static void install(RoutingContext ctx) {
+    watch(ctx);
+    ctx.next();
+  }
+
+  /** For a request the router refused before any route step ran (CONNECT, a bad Host): its line all the same. */
+  static void ensure(RoutingContext ctx) {
+    if (ctx.get(INSTALLED_KEY) == null) {
+      watch(ctx);
+    }
+  }
+
+  private static void watch(RoutingContext ctx) {
+    ctx.put(INSTALLED_KEY, Boolean.TRUE);
     long start = System.nanoTime();
     ctx.addEndHandler(done -> {
       String route = ctx.currentRoute() == null || ctx.currentRoute().getPath() == null
@@ -25,7 +39,6 @@ final class AccessLog {
         log.run();
       }
     });
-    ctx.next();
   }
 
   /** The line of a request no route saw: one the HTTP decoder could not read. */

@@ -158,6 +158,7 @@ public final class GatewayVerticle extends VerticleBase {
    * the request is still arriving is the client's: its body's framing broke (a bad chunk size) or it went away.
    */
   private static void failure(RoutingContext ctx) {
+    AccessLog.ensure(ctx);
     if (ctx.failure() instanceof ApiFailure failure) {
       ApiError.send(ctx, failure);
     } else if (ctx.statusCode() == 413) {

@@ -25,7 +25,8 @@ import java.util.Locale;
 /**
  * Reads a request body as one JSON object, strictly: valid UTF-8 (no overlong or surrogate encodings), strings of valid
  * Unicode (no lone surrogate escapes: two bodies that differ only there would hash alike), no repeated field (two
- * amount_usdt fields must not mean whichever came last), no trailing content, bounded nesting and number sizes.
+ * amount_usdt fields must not mean whichever came last), no field name with NUL, no trailing content, bounded nesting
+ * and fields per object, and numbers the store can hold exactly (64-bit integers, decimals of at most 34 digits).
  * Numbers with a fraction or an exponent become {@link BigDecimal} with the exact digits sent, never a double; integers
  * stay Integer, Long or BigInteger.
  */
@@ -33,6 +34,13 @@ final class JsonBody {
   private static final int MAX_DEPTH = 32;
   /** Digits of a number, and the largest exponent: far beyond any field's range, still cheap to hold and compare. */
   private static final int MAX_NUMBER_CHARS = 64;
+  /** A decimal's significant digits: what the store keeps exactly (BSON Decimal128); more failed as a 500 there. */
+  private static final int MAX_DECIMAL_DIGITS = 34;
+  /**
+   * Fields of one object: a payout has 11, custom_data fits in 1000 bytes. More is no request of this API, only a way
+   * to make the engine list thousands of unknown fields on its event loop.
+   */
+  private static final int MAX_FIELDS = 256;
   /** Bodies up to this are decoded on the event loop; larger ones (batches) on a worker thread. */
   static final int INLINE_BYTES = 16 * 1024;
   private static final String KEY = "json_body";
@@ -130,7 +138,13 @@ final class JsonBody {
   private static JsonObject readObject(JsonParser parser) throws IOException {
     JsonObject object = new JsonObject();
     for (JsonToken token = parser.nextToken(); token != JsonToken.END_OBJECT; token = parser.nextToken()) {
+      if (object.size() == MAX_FIELDS) {
+        throw invalid("the body has an object of more than " + MAX_FIELDS + " fields");
+      }
       String name = unicode(parser.currentName());
+      if (name.indexOf('\u0000') >= 0) {
+        throw invalid("the body holds a field name with a NUL character"); // no stored document can have one
+      }
       object.put(name, readValue(parser, parser.nextToken()));
     }
     return object;
@@ -141,7 +155,7 @@ final class JsonBody {
       case START_OBJECT -> readObject(parser);
       case START_ARRAY -> readArray(parser);
       case VALUE_STRING -> unicode(parser.getText());
-      case VALUE_NUMBER_INT -> parser.getNumberValue();
+      case VALUE_NUMBER_INT -> integer(parser);
       case VALUE_NUMBER_FLOAT -> decimal(parser);
       case VALUE_TRUE -> Boolean.TRUE;
       case VALUE_FALSE -> Boolean.FALSE;
@@ -158,10 +172,18 @@ final class JsonBody {
     } catch (NumberFormatException | ArithmeticException e) {
       throw invalid("the body holds a number out of range");
     }
-    if (Math.abs((long) value.scale()) > MAX_NUMBER_CHARS) {
+    if (Math.abs((long) value.scale()) > MAX_NUMBER_CHARS || value.precision() > MAX_DECIMAL_DIGITS) {
       throw invalid("the body holds a number out of range");
     }
     return value;
+  }
+
+  /** Beyond 64 bits an integer means nothing to any field, and the store cannot hold it. */
+  private static Number integer(JsonParser parser) throws IOException {
+    if (parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+      throw invalid("the body holds a number out of range");
+    }
+    return parser.getNumberValue();
   }
 
   /** A surrogate must be half of a pair: a lone one is not a character and has no UTF-8 form. */

@@ -55,7 +55,9 @@ class JsonBodyTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"1e2147483648", "1e-2147483649", "1e999999999", "1e-65", "1e65", "-1e400"})
+  @ValueSource(strings = {"1e2147483648", "1e-2147483649", "1e999999999", "1e-65", "1e65", "-1e400",
+      "1.000000000000000000000000000000000000001", "123456789012345678901234567890123456789012345678901234567890",
+      "9223372036854775808", "-9223372036854775809"})
   void numbersOutOfRangeAreRefused(String number) {
     assertEquals("the body holds a number out of range", refusal("{\"amount_usdt\":" + number + "}"));
   }
@@ -68,7 +70,25 @@ class JsonBodyTest {
   }
 
   @Test
+  void anObjectOfThousandsOfFieldsIsRefused() {
+    StringBuilder body = new StringBuilder("{\"f0\":0");
+    for (int i = 1; i < 257; i++) {
+      body.append(",\"f").append(i).append("\":").append(i);
+    }
+    assertEquals("the body has an object of more than 256 fields", refusal(body + "}"));
+    assertEquals(256, JsonBody.parse(Buffer.buffer(body.substring(0, body.lastIndexOf(",")) + "}")).size());
+  }
+
+  @Test
+  void aFieldNameWithNulIsRefused() {
+    assertEquals("the body holds a field name with a NUL character", refusal("{\"custom_data\":{\"a\\u0000b\":1}}"));
+  }
+
+  @Test
   void numbersAreKeptExactly() {
+    assertEquals(Long.MAX_VALUE, JsonBody.parse(Buffer.buffer("{\"a\":9223372036854775807}")).getValue("a"));
+    assertEquals(new BigDecimal("1.000000000000000000000000000000001"),
+        JsonBody.parse(Buffer.buffer("{\"a\":1.000000000000000000000000000000001}")).getValue("a"));
     assertEquals(new BigDecimal("12.50"), JsonBody.parse(Buffer.buffer("{\"a\":12.50}")).getValue("a"));
     assertEquals(new BigDecimal("1E+64"), JsonBody.parse(Buffer.buffer("{\"a\":1e64}")).getValue("a"));
     assertEquals(7, JsonBody.parse(Buffer.buffer("{\"a\":7}")).getValue("a"));

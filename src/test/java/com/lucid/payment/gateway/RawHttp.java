@@ -82,6 +82,42 @@ public final class RawHttp implements AutoCloseable {
     return parse(received.toByteArray());
   }
 
+  /** Reads until one whole response has come (or the server closed, or timeoutMillis passed): the first one. */
+  public Optional<Response> readOne(int timeoutMillis) throws IOException {
+    long deadline = System.currentTimeMillis() + timeoutMillis;
+    byte[] chunk = new byte[8192];
+    while (System.currentTimeMillis() < deadline) {
+      List<Response> responses = parse(received.toByteArray());
+      if (!responses.isEmpty() && complete(received.toByteArray())) {
+        return Optional.of(responses.get(0));
+      }
+      socket.setSoTimeout((int) Math.max(1, deadline - System.currentTimeMillis()));
+      try {
+        int n = in.read(chunk);
+        if (n < 0) {
+          closedByServer = true;
+          break;
+        }
+        received.write(chunk, 0, n);
+      } catch (SocketTimeoutException quiet) {
+        break;
+      } catch (IOException reset) {
+        closedByServer = true;
+        break;
+      }
+    }
+    return parse(received.toByteArray()).stream().findFirst();
+  }
+
+  /** Whether the first response's body has fully arrived (its Content-Length). */
+  private static boolean complete(byte[] bytes) {
+    String text = new String(bytes, StandardCharsets.ISO_8859_1);
+    int headEnd = text.indexOf("\r\n\r\n");
+    java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?im)^content-length:\\s*(\\d+)")
+        .matcher(text.substring(0, headEnd));
+    return !length.find() || text.length() >= headEnd + 4 + Integer.parseInt(length.group(1));
+  }
+
   /** Whether the last read ended because the server closed the connection. */
   public boolean closedByServer() {
     return closedByServer;
