@@ -54,11 +54,6 @@ final class HeadDeadlines {
     }
   }
 
-  /** Connections being watched (each open one), for tests. */
-  int watched() {
-    return watches.size();
-  }
-
   private void arm(HttpConnection connection, Watch watch) {
     vertx.cancelTimer(watch.timer);
     watch.timer = vertx.setTimer(timeoutMs, id -> {

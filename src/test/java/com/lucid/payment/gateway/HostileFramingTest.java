@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.lucid.payment.api.ErrorCode;
 import com.lucid.payment.api.Role;
+import com.lucid.payment.config.ServiceConfig;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -190,5 +190,21 @@ class HostileFramingTest extends GatewayFixture {
     }
     assertTrue(engine.received().stream().allMatch(r -> r.body().getString("payout_id") == null
         || r.body().getString("payout_id").matches("payout_[A-Za-z0-9]+")), engine.received().toString());
+  }
+
+  @Test
+  void http2WithoutTlsIsSpokenOnlyWhenConfigured() throws Exception {
+    String preface = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n";
+    RawHttp.Response refused = exchange(preface).get(0);
+    assertEquals(400, refused.status(), "h2c is on by default");
+    ServiceConfig.Gateway base = gatewayConfig();
+    int h2c = deployAnotherPort(new ServiceConfig.Gateway(base.jwt(), 1, base.batchBodyLimit(),
+        new ServiceConfig.Edge(10_000, 10_000, 60, false, true)));
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", h2c)) {
+      socket.setSoTimeout(5_000);
+      socket.getOutputStream().write(preface.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      byte[] frame = socket.getInputStream().readNBytes(9);
+      assertEquals(4, frame[3], "the server's first HTTP/2 frame is SETTINGS");
+    }
   }
 }
