@@ -41,11 +41,14 @@ class PayoutRoutesTest extends GatewayFixture {
 
   @Test
   void amountsSentAsNumbersReachTheEngineWithTheirExactDigits() throws Exception {
-    String body = "{\"amount_usdt\": 0.1000000000000000055511151231257827, \"limit\": 12345678901234567890}";
+    String body = "{\"amount_usdt\": 0.1000000000000000055511151231257827, \"limit\": 9223372036854775807}";
     assertEquals(201, http.post("/payouts", alice, body, "Idempotency-Key", "k1").status());
     JsonObject request = engine.last().body().getJsonObject("request");
     assertEquals(new BigDecimal("0.1000000000000000055511151231257827"), request.getValue("amount_usdt"));
-    assertEquals("12345678901234567890", request.getValue("limit").toString());
+    assertEquals("9223372036854775807", request.getValue("limit").toString());
+    // beyond 64 bits (or 34 digits) no field has a meaning and the store no exact form: refused at the edge
+    assertEnvelope(http.post("/payouts", alice, "{\"limit\": 12345678901234567890}", "Idempotency-Key", "k2"),
+        ErrorCode.INVALID_REQUEST);
   }
 
   @Test
