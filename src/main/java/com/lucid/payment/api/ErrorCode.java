@@ -22,7 +22,9 @@ public enum ErrorCode {
   UNAVAILABLE("LUCID_ERR_2017", 503),
   INTERNAL("LUCID_ERR_2018", 500),
   COMPLIANCE_SIGNATURE("LUCID_ERR_2019", 400),
-  INVALID_AMOUNT("LUCID_ERR_2020", 400);
+  INVALID_AMOUNT("LUCID_ERR_2020", 400),
+  /** A stored payout or attempt fails its seal, or contradicts what the signer remembers: it is never signed. */
+  INTEGRITY_VIOLATION("LUCID_ERR_2021", 409);
 
   private final String code;
   private final int status;

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ComposeFileTest {
   private static final String COMPOSE_FILE = "docker/docker-compose.yml";
   private static final String SERVICE = "tron-payment-service";
-  private static final Set<String> SECRETS = Set.of("tron_private_key", "jwt_secret", "tron_api_key");
+  private static final Set<String> SECRETS = Set.of("tron_private_key", "jwt_secret", "tron_api_key",
+      "payout_seal_key");
 
   @TempDir Path secrets;
   private Map<String, String> env;
@@ -109,6 +110,7 @@ class ComposeFileTest {
     assertEquals("/run/secrets/tron_private_key", environment.getString("TRON_PRIVATE_KEY_FILE"));
     assertEquals("/run/secrets/jwt_secret", environment.getString("JWT_SECRET_FILE"));
     assertEquals("/run/secrets/tron_api_key", environment.getString("TRON_API_KEY_FILE"));
+    assertEquals("/run/secrets/payout_seal_key", environment.getString("PAYOUT_SEAL_KEY_FILE"));
     environment.fieldNames().forEach(name -> assertFalse(name.matches(".*(SECRET|KEY|PASSWORD)"),
         name + " puts a secret in the environment instead of a *_FILE"));
     JsonObject secretFiles = config.getJsonObject("secrets");
