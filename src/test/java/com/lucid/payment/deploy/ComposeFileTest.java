@@ -67,7 +67,12 @@ class ComposeFileTest {
     });
     assertTrue(networks.getJsonObject("wallet_plane").getBoolean("internal", false));
     assertTrue(networks.getJsonObject("store_plane").getBoolean("internal", false));
-    assertEquals(Set.of("wallet_plane", "store_plane"), networksOf(services, SERVICE));
+    assertTrue(networks.getJsonObject("monitoring").getBoolean("internal", false));
+    assertEquals(Set.of("wallet_plane", "store_plane", "monitoring"), networksOf(services, SERVICE));
+    assertEquals(Set.of("monitoring"), networksOf(services, "prometheus"));
+    assertEquals(Set.of("monitoring"), networksOf(services, "grafana"));
+    assertEquals(Set.of("monitoring", "egress"), networksOf(services, "alertmanager"),
+        "only the alert deliverer has a route out of the monitoring network");
     assertEquals(Set.of("store_plane"), networksOf(services, "mongo"));
     assertEquals(Set.of("wallet_plane", "egress"), networksOf(services, "tor"),
         "tor is the wallet plane's only way out");
