@@ -80,7 +80,7 @@ public final class TronClientVerticle extends VerticleBase {
     Broadcaster broadcaster = new Broadcaster(node);
     FateJudge judge = new FateJudge(node, evidence, writes, wallet.address(), config.transfers().extraConfirmations(),
         clock);
-    WalletInspector inspector = new WalletInspector(node, wallet.address(), usdt, config.network());
+    WalletInspector inspector = new WalletInspector(node, wallet.address(), usdt, config.network(), registry);
     Staker staker = new Staker(vertx, node, wallet, config.transfers().expirationMs(), clock);
     serve(BusAddress.TRON_SIGN, TransferOrder.class, order -> {
       gate.payout(order.payout());
