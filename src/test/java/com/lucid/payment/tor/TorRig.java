@@ -27,15 +27,16 @@ import java.util.stream.Stream;
 
 /**
  * Everything the Tor tests share, started once: a devnet, the service on it with TOR_ONLY, the private network, the
- * service's tor running the project's torrc (onion service to the gateway, SOCKS port for TRON), and three operators'
- * tors: alice and bob authorized with scripts/onion-client, stranger not.
+ * service's tor running the project's torrc (onion service to the gateway, SOCKS port for TRON), and four operators'
+ * tors: alice, bob and carol authorized with scripts/onion-client, stranger not.
  */
 final class TorRig implements AutoCloseable {
   static final String SKIP = "tor and tor-gencert are not installed (Debian: apt-get install tor, or"
       + " sudo scripts/install-test-tools): the private-network Tor tests are skipped";
   static final Duration START_LIMIT = Duration.ofSeconds(120);
   static final Duration ONION_TIMEOUT = Duration.ofSeconds(30);
-  static final List<String> OPERATORS = List.of("alice", "bob", "stranger");
+  /** Operators' tors: every one but stranger is authorized at the start. */
+  static final List<String> OPERATORS = List.of("alice", "bob", "carol", "stranger");
   static final long TRX = 1_000_000L;
   static final long USDT = 1_000_000L;
   private static final long BLOCK_MS = 100;
@@ -90,7 +91,7 @@ final class TorRig implements AutoCloseable {
         network.clientOptions());
     TestingNetwork.privateDir(shipped.serviceDir());
     Map<String, String> handedOut = new HashMap<>();
-    for (String name : List.of("alice", "bob")) {
+    for (String name : OPERATORS.subList(0, OPERATORS.size() - 1)) {
       handedOut.put(name, OnionClientScript.add(name, shipped.serviceDir()));
     }
     for (int i = 0; i < OPERATORS.size(); i++) {
