@@ -23,8 +23,10 @@ public enum ErrorCode {
   INTERNAL("LUCID_ERR_2018", 500),
   COMPLIANCE_SIGNATURE("LUCID_ERR_2019", 400),
   INVALID_AMOUNT("LUCID_ERR_2020", 400),
-  REQUEST_HEAD_TOO_LARGE("LUCID_ERR_2021", 431),
-  REQUEST_TIMEOUT("LUCID_ERR_2022", 408);
+  /** A stored payout or attempt fails its seal, or contradicts what the signer remembers: it is never signed. */
+  INTEGRITY_VIOLATION("LUCID_ERR_2021", 409),
+  REQUEST_HEAD_TOO_LARGE("LUCID_ERR_2022", 431),
+  REQUEST_TIMEOUT("LUCID_ERR_2023", 408);
 
   private final String code;
   private final int status;

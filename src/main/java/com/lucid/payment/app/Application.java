@@ -15,6 +15,8 @@ import com.lucid.payment.management.HealthChecks;
 import com.lucid.payment.management.HttpMetrics;
 import com.lucid.payment.management.ManagementVerticle;
 import com.lucid.payment.payout.PayoutManagerVerticle;
+import com.lucid.payment.seal.PayoutSeal;
+import com.lucid.payment.seal.SealKeyFile;
 import com.lucid.payment.store.Store;
 import com.lucid.payment.tron.HotWalletKeyFile;
 import com.lucid.payment.tron.TronClientVerticle;
@@ -50,6 +52,7 @@ public final class Application {
   private final AtomicBoolean accepting = new AtomicBoolean(false);
   private final Deque<String> deployments = new ArrayDeque<>();
   private Store store;
+  private PayoutSeal seal;
   private DevnetHandle devnet;
   private GatewayVerticle gateway;
   private ManagementVerticle management;
@@ -96,9 +99,13 @@ public final class Application {
     return Store.open(vertx, config.store())
         .compose(s -> {
           store = s;
+          return vertx.executeBlocking(() -> SealKeyFile.load(config.integrity()));
+        })
+        .compose(key -> {
+          seal = key;
           return startTron();
         })
-        .compose(v -> deploy(new PayoutManagerVerticle(store, config, registry, clock)))
+        .compose(v -> deploy(new PayoutManagerVerticle(store, config, seal, registry, clock)))
         .compose(v -> {
           HealthChecks health = new HealthChecks(store, new PlaneBus(vertx.eventBus(), Plane.WALLET),
               accepting::get, VERSION);
@@ -130,7 +137,8 @@ public final class Application {
     boolean onDevnet = tron.network() == TronNetwork.DEVNET;
     return vertx.executeBlocking(() -> HotWalletKeyFile.load(tron.privateKeyFile(), onDevnet))
         .compose(wallet -> tronEndpoints(wallet)
-            .compose(endpoints -> deploy(new TronClientVerticle(tron, endpoints, wallet, registry))));
+            .compose(endpoints -> deploy(new TronClientVerticle(tron, config.integrity(), endpoints, wallet, seal,
+                registry))));
   }
 
   private Future<TronEndpoints> tronEndpoints(HotWallet wallet) {

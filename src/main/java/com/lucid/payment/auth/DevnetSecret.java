@@ -2,14 +2,13 @@ package com.lucid.payment.auth;
 
 import com.lucid.payment.config.ConfigException;
 import com.lucid.payment.config.ConfigLoader;
+import com.lucid.payment.config.OwnerOnlyFile;
 import com.lucid.payment.config.ServiceConfig;
 import com.lucid.payment.config.ServiceConfig.Secret;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -48,28 +47,12 @@ public final class DevnetSecret {
     }
   }
 
-  /**
-   * Written to a private temporary file, then linked into place: a crash never leaves half a secret, and a concurrent
-   * start that created it first wins (a link never replaces a file).
-   */
   private static Secret create(Path file) {
     byte[] random = new byte[RANDOM_BYTES];
     new SecureRandom().nextBytes(random);
-    String text = HexFormat.of().formatHex(random);
     try {
-      Path dir = file.toAbsolutePath().getParent();
-      Files.createDirectories(dir);
-      Path temp = Files.createTempFile(dir, ".devnet-jwt-secret", ".tmp",
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      Files.writeString(temp, text + "\n", StandardCharsets.UTF_8);
-      try {
-        Files.createLink(file, temp);
-      } catch (FileAlreadyExistsException raced) {
-        return read(file).orElseThrow();
-      } finally {
-        Files.deleteIfExists(temp);
-      }
-      return new Secret(text);
+      OwnerOnlyFile.createOnce(file, HexFormat.of().formatHex(random));
+      return read(file).orElseThrow();
     } catch (IOException e) {
       throw new ConfigException("DATA_DIR", "cannot create the devnet JWT secret " + file + " ("
           + e.getClass().getSimpleName() + ")");

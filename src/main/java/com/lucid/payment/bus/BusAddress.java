@@ -56,6 +56,9 @@ public enum BusAddress {
   ADMIN_BREAKER("lucid.wallet.admin.breaker", EnumSet.of(Plane.OPS, Plane.WALLET),
       "JsonObject {action: get|trip|reset, reason?}",
       "JsonObject {state: closed|open|half_open, consecutive_failures, opened_at, reason}"),
+  ADMIN_REVIEW("lucid.wallet.admin.review", EnumSet.of(Plane.OPS, Plane.WALLET),
+      "JsonObject {payout_id, action: resign|mark_paid|cancel, txid? (mark_paid), note}",
+      "PayoutResponse after the decision; INVALID_STATE unless the payout is processing and held needs_review"),
   HEALTH("lucid.wallet.health", EnumSet.of(Plane.OPS, Plane.WALLET),
       "{} (empty JsonObject)",
       "JsonObject {status: healthy|degraded|unhealthy, checks: {store, tron, ...}}"),
@@ -64,16 +67,26 @@ public enum BusAddress {
       "JsonObject {status: up|down, network, nodes: [{url, breaker: closed|half_open|open}], head_block, solid_block, "
           + "hot_wallet, usdt_contract, reason?}"),
   TRON_SIGN("lucid.wallet.tron.sign", EnumSet.of(Plane.WALLET),
-      "tron.api.TransferOrder",
-      "tron.api.SignedAttempt (built and signed, NOT broadcast); failure ApiFailure: 400 INVALID_REQUEST, "
-          + "500 TRANSACTION_REJECTED (refused to sign), 503 UNAVAILABLE (nodes)"),
+      "tron.api.TransferOrder (a SealedPayout, the attempt number, the fee limit percent)",
+      "tron.api.SignedAttempt (built, signed, sealed and journaled, NOT broadcast); failure ApiFailure: 400 "
+          + "INVALID_REQUEST, 409 INTEGRITY_VIOLATION (seal broken, or the signer remembers what the store does not), "
+          + "409 INVALID_STATE {hold_reason: needs_review} (re-sign cap), 500 TRANSACTION_REJECTED (refused to sign), "
+          + "503 UNAVAILABLE (nodes, or an earlier signature not yet proven dead)"),
   TRON_BROADCAST("lucid.wallet.tron.broadcast", EnumSet.of(Plane.WALLET),
-      "tron.api.SignedAttempt",
+      "tron.api.AttemptRef (the SealedPayout and its SignedAttempt)",
       "tron.api.BroadcastOutcome {ACCEPTED|DUPLICATE|REJECTED|UNAVAILABLE, code, message}; "
-          + "failure 400 INVALID_REQUEST (not a signed transaction of that txid)"),
+          + "failure 409 INTEGRITY_VIOLATION (a seal, or the bytes are not that payout's)"),
   TRON_FATE("lucid.wallet.tron.fate", EnumSet.of(Plane.WALLET),
-      "tron.api.FateQuery",
-      "tron.api.AttemptFate: Unknown|Included|Confirmed|Failed|Expired|Mismatch; failure 503 UNAVAILABLE"),
+      "tron.api.AttemptRef",
+      "tron.api.AttemptFate: Unknown|Included|Confirmed|Failed|Expired|Undecided|Mismatch; failure 409 "
+          + "INTEGRITY_VIOLATION, 503 UNAVAILABLE"),
+  TRON_CLAIM("lucid.wallet.tron.claim", EnumSet.of(Plane.WALLET),
+      "tron.api.PaymentClaim {SealedPayout, txid}",
+      "tron.api.AttemptFate.Confirmed when every node's solidified chain shows exactly that payout's transfer; "
+          + "failure 400 INVALID_REQUEST, 503 UNAVAILABLE"),
+  TRON_REVIEW("lucid.wallet.tron.review", EnumSet.of(Plane.WALLET),
+      "tron.api.ReviewOrder {payout_id, GRANT_RESIGN|CLOSE}",
+      "{} once the signing journal holds it"),
   TRON_WALLET("lucid.wallet.tron.wallet", EnumSet.of(Plane.WALLET),
       "{} (empty JsonObject)",
       "tron.api.WalletStatus; failure 503 UNAVAILABLE"),

@@ -42,9 +42,10 @@ public final class ConfigLoader {
     Path dataDir = Path.of(env.get("DATA_DIR", "data"));
     ServiceConfig.Http http = http(env);
     ServiceConfig.Tron tron = tron(env, dataDir);
-    return new ServiceConfig(http, tron, store(env, dataDir), logging(env), payouts(env),
+    ServiceConfig.Store store = store(env, dataDir);
+    return new ServiceConfig(http, tron, store, logging(env), payouts(env),
         GatewaySettings.read(env, dataDir, tron.network(), batchBodyLimit(env.integer("BATCH_MAX_ITEMS",
-            DEFAULT_BATCH_MAX_ITEMS, 1, 10_000))));
+            DEFAULT_BATCH_MAX_ITEMS, 1, 10_000))), integrity(env, dataDir, tron.network(), store));
   }
 
   private static ServiceConfig.Http http(Env env) {
@@ -89,11 +90,15 @@ public final class ConfigLoader {
   }
 
   private static ServiceConfig.Transfers transfers(Env env) {
-    long expirationMs = env.integer("TRON_TX_EXPIRATION_SECONDS", 60, 1, 86_400) * 1000L;
+    // at most an hour: dead attempts are proven by reading every block of their window
+    long expirationMs = env.integer("TRON_TX_EXPIRATION_SECONDS", 60, 1, 3_600) * 1000L;
     int margin = env.integer("TRON_FEE_LIMIT_MARGIN_PERCENT", 130, 100, 1000);
     long capSun = env.integer("TRON_FEE_LIMIT_CAP_TRX", 100, 1, 15_000) * SUN_PER_TRX;
     int extra = env.integer("TRON_EXTRA_CONFIRMATIONS", 0, 0, 1000);
-    return new ServiceConfig.Transfers(expirationMs, margin, capSun, extra);
+    long skewMs = env.integer("TRON_CLOCK_SKEW_MS", 30_000, 0, 600_000);
+    int resigns = env.integer("PAYOUT_MAX_EXPIRY_RESIGNS", 2, 0, 100);
+    long proofTimeoutMs = env.integer("PAYOUT_EXPIRY_PROOF_TIMEOUT_SECONDS", 600, 1, 86_400) * 1000L;
+    return new ServiceConfig.Transfers(expirationMs, margin, capSun, extra, skewMs, resigns, proofTimeoutMs);
   }
 
   private static ServiceConfig.Nodes nodeClient(Env env) {
@@ -153,15 +158,36 @@ public final class ConfigLoader {
       }
       return;
     }
+    ownerOnly("TRON_PRIVATE_KEY_FILE", keyFile);
+  }
+
+  private static void ownerOnly(String variable, Path file) {
     try {
-      Set<PosixFilePermission> perms = Files.getPosixFilePermissions(keyFile);
+      Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
       if (perms.stream().anyMatch(GROUP_OR_OTHERS::contains)) {
-        throw new ConfigException("TRON_PRIVATE_KEY_FILE",
-            "file " + keyFile + " is accessible by group or others; allow only its owner (chmod 600)");
+        throw new ConfigException(variable,
+            "file " + file + " is accessible by group or others; allow only its owner (chmod 600)");
       }
     } catch (UnsupportedOperationException | IOException e) {
-      throw new ConfigException("TRON_PRIVATE_KEY_FILE", "cannot read the permissions of " + keyFile);
+      throw new ConfigException(variable, "cannot read the permissions of " + file);
     }
+  }
+
+  /** The seal key is a secret file like the hot wallet's key: required off devnet, generated on it. */
+  private static ServiceConfig.Integrity integrity(Env env, Path dataDir, TronNetwork network,
+      ServiceConfig.Store store) {
+    boolean devnet = network == TronNetwork.DEVNET;
+    Path defaultKey = devnet ? dataDir.resolve("devnet-seal.key") : Path.of("/run/secrets/payout_seal_key");
+    Path sealKey = Path.of(env.get("PAYOUT_SEAL_KEY_FILE", defaultKey.toString()));
+    if (!devnet && !Files.exists(sealKey)) {
+      throw new ConfigException("PAYOUT_SEAL_KEY_FILE", "file " + sealKey + " does not exist (32 or more random "
+          + "bytes, owner-only: head -c 32 /dev/urandom | xxd -p -c 64 > FILE; chmod 600 FILE)");
+    }
+    if (Files.exists(sealKey)) {
+      ownerOnly("PAYOUT_SEAL_KEY_FILE", sealKey);
+    }
+    Path journal = Path.of(env.get("SIGNING_JOURNAL_FILE", dataDir.resolve("signing-journal").toString()));
+    return new ServiceConfig.Integrity(sealKey, devnet, journal, store.embeddedFsync());
   }
 
   private static ServiceConfig.Store store(Env env, Path dataDir) {

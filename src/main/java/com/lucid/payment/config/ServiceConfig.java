@@ -5,7 +5,18 @@ import java.util.List;
 import java.util.Optional;
 
 /** The whole validated configuration of one service instance; built once at start by {@link ConfigLoader}. */
-public record ServiceConfig(Http http, Tron tron, Store store, Logging logging, Payouts payouts, Gateway gateway) {
+public record ServiceConfig(Http http, Tron tron, Store store, Logging logging, Payouts payouts, Gateway gateway,
+    Integrity integrity) {
+
+  /**
+   * What keeps the store and the nodes from moving money on their own.
+   *
+   * @param sealKeyFile the key that seals each payout's money fields at acceptance (never in the store)
+   * @param generateSealKey devnet only: create the key when the file is missing
+   * @param journalFile the TRON client's own record of every signature it gave, kept outside the store
+   * @param journalFsync force each journal line to the disk (survives power loss, not only a crash)
+   */
+  public record Integrity(Path sealKeyFile, boolean generateSealKey, Path journalFile, boolean journalFsync) {}
 
   /** HTTP listeners: the gateway (ops plane) and the management port (health, metrics). */
   public record Http(String bindAddress, int gatewayPort, int managementPort) {}
@@ -42,8 +53,13 @@ public record ServiceConfig(Http http, Tron tron, Store store, Logging logging, 
    * @param feeMarginPercent fee_limit = estimated energy × energy price × this / 100 (at least 100)
    * @param feeLimitCapSun the highest fee_limit ever signed
    * @param extraConfirmations blocks the solidified head must be past a transaction's block before it is final
+   * @param clockSkewMs how far a node's block times may run ahead of this host's clock, and how long past an
+   *     attempt's expiration this host's clock must be before the attempt may be judged dead
+   * @param maxExpiryResigns new attempts signed for one payout after earlier ones expired, before it needs review
+   * @param expiryProofTimeoutMs how long past its expiration an attempt may stay unproven before a person is asked
    */
-  public record Transfers(long expirationMs, int feeMarginPercent, long feeLimitCapSun, int extraConfirmations) {}
+  public record Transfers(long expirationMs, int feeMarginPercent, long feeLimitCapSun, int extraConfirmations,
+      long clockSkewMs, int maxExpiryResigns, long expiryProofTimeoutMs) {}
 
   /**
    * The full-node HTTP client: timeouts, and the circuit breaker each node has.

@@ -1,12 +1,15 @@
 package com.lucid.payment.devnet;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.HexFormat;
 
-/** getnowblock, getblock, getblockbynum, getblockbyid, getchainparameters. */
+/** getnowblock, getblock, getblockbynum, getblockbyid, getblockbylimitnext, getchainparameters. */
 final class BlockApi {
+  /** java-tron's BLOCK_LIMIT_NUM. */
+  private static final long MAX_BLOCK_RANGE = 100;
   private final Devnet devnet;
 
   BlockApi(Devnet devnet) {
@@ -18,6 +21,7 @@ final class BlockApi {
     Routes.withSolidityTwin(router, "getblock", this::block);
     Routes.withSolidityTwin(router, "getblockbynum", this::blockByNum);
     Routes.withSolidityTwin(router, "getblockbyid", this::blockById);
+    Routes.withSolidityTwin(router, "getblockbylimitnext", this::blockRange);
     Routes.wallet(router, "getchainparameters",
         (ctx, solidity) -> ChainParameters.json(devnet.options()));
   }
@@ -53,6 +57,27 @@ final class BlockApi {
     NodeRequest request = NodeRequest.of(ctx);
     Block block = devnet.chain().block(request.fields().int64("num"), solidity);
     return block == null ? new JsonObject() : ChainJson.block(block, request.visible(), true);
+  }
+
+  /**
+   * java-tron's getblockbylimitnext: blocks startNum (inclusive) to endNum (exclusive), at most 100, those the node
+   * has; {} when the range is empty or too long.
+   */
+  private JsonObject blockRange(RoutingContext ctx, boolean solidity) {
+    NodeRequest request = NodeRequest.of(ctx);
+    long start = request.fields().int64("startNum");
+    long end = request.fields().int64("endNum");
+    JsonArray blocks = new JsonArray();
+    if (end > 0 && end > start && end - start <= MAX_BLOCK_RANGE) {
+      for (long n = Math.max(0, start); n < end; n++) {
+        Block block = devnet.chain().block(n, solidity);
+        if (block == null) {
+          break;
+        }
+        blocks.add(ChainJson.block(block, request.visible(), true));
+      }
+    }
+    return blocks.isEmpty() ? new JsonObject() : new JsonObject().put("block", blocks);
   }
 
   private JsonObject blockById(RoutingContext ctx, boolean solidity) {

@@ -26,7 +26,8 @@ public final class DevnetVerticle extends VerticleBase {
   public Future<?> start() {
     Router router = Router.router(vertx);
     router.route().handler(ctx -> {
-      devnet.requestLog().add(new SeenRequest(ctx.request().remoteAddress().host(), ctx.request().path()));
+      devnet.requestLog().add(new SeenRequest(ctx.request().remoteAddress().host(),
+          ctx.request().remoteAddress().port(), ctx.request().path()));
       ctx.next();
     });
     router.route().handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));

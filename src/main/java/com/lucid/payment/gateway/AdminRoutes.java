@@ -34,6 +34,15 @@ final class AdminRoutes {
     wallet.forward(ctx, BusAddress.ADMIN_BREAKER, new JsonObject().put("action", "get"));
   }
 
+  /** An admin's decision on a payout held for review: resign, mark_paid (with a txid) or cancel, with a note. */
+  void review(RoutingContext ctx) {
+    JsonObject body = JsonBody.of(ctx);
+    if (body.containsKey("payout_id")) {
+      throw new ApiFailure(ErrorCode.INVALID_REQUEST, "unknown field payout_id");
+    }
+    wallet.forward(ctx, BusAddress.ADMIN_REVIEW, body.put("payout_id", ctx.pathParam("payout_id")));
+  }
+
   /** trip or reset; reading the state is the GET. */
   void breakerAction(RoutingContext ctx) {
     JsonObject body = JsonBody.of(ctx);

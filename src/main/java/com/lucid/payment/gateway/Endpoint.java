@@ -24,6 +24,7 @@ enum Endpoint {
   ADMIN_RESUME(HttpMethod.POST, "/admin/resume", Permission.ADMIN, 10, Body.OPTIONAL),
   BREAKER_STATE(HttpMethod.GET, "/admin/circuit-breaker", Permission.ADMIN, 10, Body.NONE),
   BREAKER_ACTION(HttpMethod.POST, "/admin/circuit-breaker", Permission.ADMIN, 10, Body.REQUIRED),
+  REVIEW_PAYOUT(HttpMethod.POST, "/admin/payouts/:payout_id/review", Permission.ADMIN, 10, Body.REQUIRED),
   STATS(HttpMethod.GET, "/stats", Permission.STATS, 20, Body.NONE),
   SUBMIT_DISTRIBUTION(HttpMethod.POST, "/distributions", Permission.CREATE, 5, Body.REQUIRED),
   PREVIEW_DISTRIBUTION(HttpMethod.POST, "/distributions/preview", Permission.CREATE, 5, Body.REQUIRED),

@@ -115,6 +115,7 @@ public final class GatewayVerticle extends VerticleBase {
       case ADMIN_RESUME -> admin::resume;
       case BREAKER_STATE -> admin::breakerState;
       case BREAKER_ACTION -> admin::breakerAction;
+      case REVIEW_PAYOUT -> admin::review;
       case HEALTH -> this::health;
       case OPENAPI -> ctx -> ctx.response().putHeader("Content-Type", "application/yaml; charset=utf-8").end(openApi);
     };

@@ -47,11 +47,12 @@ final class AcceptGroups {
   private final ServiceConfig.Payouts config;
   private final PayoutMetrics metrics;
   private final Function<Admission, Future<JsonObject>> repeat;
+  private final PayoutSealer sealer;
   private final Deque<Admission> waiting = new ArrayDeque<>();
   private int writing;
 
   AcceptGroups(PayoutRepository payouts, IdempotencyKeys keys, LimitLedger limits, SafetyBreaker breaker,
-      ServiceConfig.Payouts config, PayoutMetrics metrics, Function<Admission, Future<JsonObject>> repeat) {
+      ServiceConfig.Payouts config, PayoutMetrics metrics, Function<Admission, Future<JsonObject>> repeat, PayoutSealer sealer) {
     this.payouts = payouts;
     this.keys = keys;
     this.limits = limits;
@@ -59,6 +60,7 @@ final class AcceptGroups {
     this.config = config;
     this.metrics = metrics;
     this.repeat = repeat;
+    this.sealer = sealer;
   }
 
   /** Queues the request; it is written with the next group. */
@@ -167,7 +169,7 @@ final class AcceptGroups {
   private Future<Void> insert(List<Admission> reserved) {
     List<JsonObject> docs = reserved.stream().map(a -> PayoutDocs.newPayout(a.claim().payoutId(), a.payout(),
         a.userId(), a.role().claim(), a.requestId(), windows(a).stream().map(LimitLedger.Window::key).toList(),
-        a.now(), a.payout().batchType().releaseAt(a.now(), config.monthlyAnchorDay()), a.actor())).toList();
+        a.now(), a.payout().batchType().releaseAt(a.now(), config.monthlyAnchorDay()), a.actor(), sealer)).toList();
     // a payout that did not land keeps its reservation: its outcome was unknown, and over-reserving is the safe side
     return payouts.insertAll(docs).map(landed -> {
       for (int i = 0; i < reserved.size(); i++) {

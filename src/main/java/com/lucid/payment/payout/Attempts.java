@@ -23,12 +23,8 @@ final class Attempts {
         .put("fee_limit_percent", feeLimitPercent)
         .put("ref_block", a.refBlockNumber())
         .put("signed_at", a.signedAtMs())
+        .put(PayoutSealer.SEAL, a.seal())
         .put("broadcasts", 0);
-  }
-
-  static SignedAttempt toSigned(String payoutId, JsonObject a) {
-    return new SignedAttempt(payoutId, a.getInteger("n"), a.getString("txid"), a.getString("tx_hex"),
-        a.getLong("expiration_ms"), a.getLong("fee_limit_sun"), a.getLong("ref_block"), a.getLong("signed_at"));
   }
 
   /** True when the attempt is definitively dead (expired unincluded, or failed on chain with no USDT moved). */

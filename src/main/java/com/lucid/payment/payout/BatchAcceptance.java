@@ -34,15 +34,17 @@ final class BatchAcceptance {
   private final SafetyBreaker breaker;
   private final ServiceConfig.Payouts config;
   private final PayoutMetrics metrics;
+  private final PayoutSealer sealer;
 
   BatchAcceptance(MongoClient mongo, Batches batches, LimitLedger limits, SafetyBreaker breaker,
-      ServiceConfig.Payouts config, PayoutMetrics metrics) {
+      ServiceConfig.Payouts config, PayoutMetrics metrics, PayoutSealer sealer) {
     this.mongo = mongo;
     this.batches = batches;
     this.limits = limits;
     this.breaker = breaker;
     this.config = config;
     this.metrics = metrics;
+    this.sealer = sealer;
   }
 
   /**
@@ -130,7 +132,8 @@ final class BatchAcceptance {
     AuditTrail.Actor actor = new AuditTrail.Actor(batch.getString("user_id"), batch.getString("request_id"));
     return PayoutDocs.newPayout(item.getString("payout_id"), payout, batch.getString("user_id"),
             batch.getString("creator_role"), batch.getString("request_id"), keys,
-            Instant.ofEpochMilli(batch.getLong("created_at")), Instant.ofEpochMilli(batch.getLong("release_at")), actor)
+            Instant.ofEpochMilli(batch.getLong("created_at")), Instant.ofEpochMilli(batch.getLong("release_at")), actor,
+            sealer)
         .put("batch_id", batch.getString("_id"));
   }
 

@@ -17,7 +17,7 @@ public final class PayoutDocs {
 
   /** A new pending payout document, with its first audit event. */
   static JsonObject newPayout(String id, NewPayout p, String userId, String role, String requestId,
-      List<String> limitKeys, Instant now, Instant releaseAt, AuditTrail.Actor actor) {
+      List<String> limitKeys, Instant now, Instant releaseAt, AuditTrail.Actor actor, PayoutSealer sealer) {
     JsonObject doc = new JsonObject()
         .put("_id", id)
         .put("user_id", userId)
@@ -47,8 +47,11 @@ public final class PayoutDocs {
     p.kycHash().ifPresent(v -> doc.put("kyc_hash", v));
     p.compliance().ifPresent(c -> doc.put("compliance_signature", new JsonObject().put("expiry", c.expiry())
         .put("v", c.v()).put("r", c.r()).put("s", c.s())));
-    JsonObject detail = new JsonObject().put("amount_usdt", Usdt.format(p.amount()))
-        .put("recipient_address", p.recipient().base58()).put("router_type", p.router().name());
+    sealer.seal(doc);
+    JsonObject detail = new JsonObject().put("payout_id", id).put("user_id", userId)
+        .put("amount_usdt", Usdt.format(p.amount())).put("recipient_address", p.recipient().base58())
+        .put("router_type", p.router().name()).put(PayoutSealer.CONTRACT, doc.getString(PayoutSealer.CONTRACT))
+        .put(PayoutSealer.SEAL, doc.getString(PayoutSealer.SEAL));
     doc.put(AuditTrail.FIELD, new JsonArray().add(AuditTrail.first(actor, PayoutStatus.PENDING.api(), detail, now)));
     return doc;
   }

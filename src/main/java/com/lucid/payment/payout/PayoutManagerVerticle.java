@@ -7,6 +7,7 @@ import com.lucid.payment.bus.CallContext;
 import com.lucid.payment.bus.Plane;
 import com.lucid.payment.bus.PlaneBus;
 import com.lucid.payment.config.ServiceConfig;
+import com.lucid.payment.seal.PayoutSeal;
 import com.lucid.payment.store.Store;
 import com.lucid.payment.tron.api.TronMessages;
 import com.lucid.payment.tron.chain.TronAddress;
@@ -31,6 +32,7 @@ public final class PayoutManagerVerticle extends VerticleBase {
 
   private final Store store;
   private final ServiceConfig config;
+  private final PayoutSeal seal;
   private final MeterRegistry registry;
   private final Clock clock;
   private final InFlight writes = new InFlight();
@@ -44,9 +46,11 @@ public final class PayoutManagerVerticle extends VerticleBase {
   private boolean sweepRunning;
   private boolean stopping;
 
-  public PayoutManagerVerticle(Store store, ServiceConfig config, MeterRegistry registry, Clock clock) {
+  public PayoutManagerVerticle(Store store, ServiceConfig config, PayoutSeal seal, MeterRegistry registry,
+      Clock clock) {
     this.store = store;
     this.config = config;
+    this.seal = seal;
     this.registry = registry;
     this.clock = clock;
   }
@@ -72,7 +76,10 @@ public final class PayoutManagerVerticle extends VerticleBase {
     PayoutMetrics metrics = new PayoutMetrics(registry);
     IdempotencyKeys keys = new IdempotencyKeys(store.mongo());
     PayoutRequests requests = new PayoutRequests(rules, chain);
-    PayoutService service = new PayoutService(payouts, keys, limits, breaker, requests, rules, metrics, clock);
+    PayoutSealer sealer = new PayoutSealer(seal, chain.usdtContract());
+    SignerDecisions signer = new SignerDecisions(bus);
+    PayoutService service = new PayoutService(payouts, keys, limits, breaker, requests, rules, metrics, clock, sealer,
+        signer);
     AdminOps admin = new AdminOps(bus, breaker, pause, clock, config.tron().network().configName());
     int required = PayoutDocs.SOLIDIFICATION_BLOCKS + config.tron().transfers().extraConfirmations();
     serve(BusAddress.PAYOUT_CREATE, service::create);
@@ -80,16 +87,19 @@ public final class PayoutManagerVerticle extends VerticleBase {
     serve(BusAddress.PAYOUT_LIST, service::list);
     serve(BusAddress.PAYOUT_CANCEL, (b, c) -> service.cancel(b.getString("payout_id"), c));
     serve(BusAddress.PAYOUT_TRANSACTION, (b, c) -> service.transaction(b.getString("payout_id"), c, required));
-    serveBatches(keys, limits, breaker, requests, metrics);
+    serveBatches(keys, limits, breaker, requests, metrics, sealer);
     serve(BusAddress.ADMIN_WALLET, admin::wallet);
     serve(BusAddress.ADMIN_STAKE, admin::stake);
     serve(BusAddress.ADMIN_PAUSE, admin::pause);
     serve(BusAddress.ADMIN_RESUME, admin::resume);
     serve(BusAddress.ADMIN_BREAKER, admin::breaker);
+    serve(BusAddress.ADMIN_REVIEW, new PayoutReview(payouts, limits, bus, sealer, signer, metrics, clock)::review);
     funds = new WalletFunds(bus, store.mongo(), rules.chainRecheckMs());
     switches = new EngineSwitches(breaker, pause, clock);
     String owner = UUID.randomUUID().toString().substring(0, 8);
-    worker = new PayoutWorker(payouts, limits, bus, rules, metrics, clock, owner, funds, switches);
+    worker = new PayoutWorker(payouts, limits, bus, rules, metrics, clock, owner, funds, switches, sealer,
+        new Quarantine(payouts, breaker, metrics, clock, owner), signer,
+        config.tron().transfers().expiryProofTimeoutMs());
     gauges = new PayoutGauges(store.mongo(), limits, metrics, clock);
     timer = vertx.setPeriodic(rules.workerPollMs(), id -> round());
     switches.refresh().onComplete(done -> gauges.refresh(switches.breaker()));
@@ -103,10 +113,10 @@ public final class PayoutManagerVerticle extends VerticleBase {
 
   /** Batches, stats and the monthly distribution, and the sweep that finishes what a crash left half done. */
   private void serveBatches(IdempotencyKeys keys, LimitLedger limits, SafetyBreaker breaker, PayoutRequests requests,
-      PayoutMetrics metrics) {
+      PayoutMetrics metrics, PayoutSealer sealer) {
     ServiceConfig.Payouts rules = config.payouts();
     Batches batches = new Batches(store.mongo());
-    BatchAcceptance acceptance = new BatchAcceptance(store.mongo(), batches, limits, breaker, rules, metrics);
+    BatchAcceptance acceptance = new BatchAcceptance(store.mongo(), batches, limits, breaker, rules, metrics, sealer);
     BatchService batchService = new BatchService(vertx, store.mongo(), batches, acceptance, keys,
         new BatchRequests(requests, rules.batchMaxItems()), rules, clock);
     DistributionService distribution = new DistributionService(vertx, store.mongo(), batches, acceptance, requests,

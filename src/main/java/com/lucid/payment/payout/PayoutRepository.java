@@ -126,6 +126,30 @@ final class PayoutRepository {
         .put("lease_until", new JsonObject().put("$lt", t));
   }
 
+  /**
+   * Holds a payout that failed its integrity check for good: by id alone (its version, status or lease may be forged),
+   * with an audit event chained to whatever history it carries. No worker claims it again.
+   */
+  Future<Void> quarantine(JsonObject doc, String problem, AuditTrail.Actor actor, Instant now) {
+    String status = String.valueOf(doc.getValue("status"));
+    JsonObject event;
+    try {
+      event = AuditTrail.next(doc, actor, "integrity_violation", status, status, new JsonObject()
+          .put("problem", problem), now);
+    } catch (RuntimeException malformedHistory) {
+      event = AuditTrail.first(actor, status, new JsonObject().put("problem", problem), now);
+    }
+    JsonObject filter = new JsonObject().put("_id", doc.getValue("_id"));
+    JsonObject set = new JsonObject().put("$set", new JsonObject().put("hold_reason", Quarantine.REASON)
+        .put("integrity_problem", problem).put("next_check_at", Long.MAX_VALUE).put("lease_until", 0L)
+        .put("updated_at", now.toEpochMilli()));
+    // a history that is not a list cannot take the event: the hold is written without it
+    return mongo.updateCollection(StoreSchema.PAYOUTS, filter,
+            set.copy().put("$push", new JsonObject().put(AuditTrail.FIELD, event)))
+        .recover(err -> mongo.updateCollection(StoreSchema.PAYOUTS, filter, set))
+        .mapEmpty();
+  }
+
   /** Ends a worker's turn: frees the lease and says when to look again; lost leases are left alone. */
   Future<Void> release(JsonObject current, String owner, Instant nextCheck) {
     JsonObject filter = new JsonObject().put("_id", current.getString("_id"))

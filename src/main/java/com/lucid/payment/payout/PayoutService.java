@@ -29,9 +29,12 @@ final class PayoutService {
   private final PayoutMetrics metrics;
   private final Clock clock;
   private final AcceptGroups groups;
+  private final PayoutSealer sealer;
+  private final SignerDecisions signer;
 
   PayoutService(PayoutRepository payouts, IdempotencyKeys keys, LimitLedger limits, SafetyBreaker breaker,
-      PayoutRequests requests, ServiceConfig.Payouts config, PayoutMetrics metrics, Clock clock) {
+      PayoutRequests requests, ServiceConfig.Payouts config, PayoutMetrics metrics, Clock clock,
+      PayoutSealer sealer, SignerDecisions signer) {
     this.payouts = payouts;
     this.keys = keys;
     this.limits = limits;
@@ -40,7 +43,9 @@ final class PayoutService {
     this.config = config;
     this.metrics = metrics;
     this.clock = clock;
-    this.groups = new AcceptGroups(payouts, keys, limits, breaker, config, metrics, this::repeat);
+    this.sealer = sealer;
+    this.signer = signer;
+    this.groups = new AcceptGroups(payouts, keys, limits, breaker, config, metrics, this::repeat, sealer);
   }
 
   /** The caller's role; a call without one is refused. */
@@ -135,7 +140,7 @@ final class PayoutService {
           .compose(limitKeys -> {
             Instant releaseAt = payout.batchType().releaseAt(now, config.monthlyAnchorDay());
             JsonObject doc = PayoutDocs.newPayout(claim.payoutId(), payout, userId, role.claim(), requestId,
-                limitKeys, now, releaseAt, new AuditTrail.Actor(userId, requestId));
+                limitKeys, now, releaseAt, new AuditTrail.Actor(userId, requestId), sealer);
             // a failed insert keeps the reservation: its outcome is unknown, and over-reserving is the safe side
             return payouts.insert(doc).map(v -> doc)
                 .recover(err -> LimitLedger.isDuplicateKey(err)
@@ -264,6 +269,7 @@ final class PayoutService {
           if (updated.isPresent()) {
             metrics.finished(updated.get(), now);
             return limits.release(keysOf(doc), doc.getLong("amount"))
+                .compose(v -> signer.closed(doc.getString("_id")))
                 .map(v -> PayoutDocs.view(updated.get(), now));
           }
           if (tries <= 1) {

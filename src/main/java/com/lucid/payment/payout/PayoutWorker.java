@@ -5,10 +5,11 @@ import com.lucid.payment.bus.PlaneBus;
 import com.lucid.payment.config.ServiceConfig;
 import com.lucid.payment.tron.api.AttemptFate;
 import com.lucid.payment.tron.api.BroadcastOutcome;
-import com.lucid.payment.tron.api.FateQuery;
+import com.lucid.payment.api.ApiFailure;
+import com.lucid.payment.api.ErrorCode;
+import com.lucid.payment.tron.api.AttemptRef;
 import com.lucid.payment.tron.api.SignedAttempt;
 import com.lucid.payment.tron.api.TransferOrder;
-import com.lucid.payment.tron.chain.TronAddress;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -34,6 +35,11 @@ final class PayoutWorker {
   private static final long MAX_BACKOFF_MS = 10_000;
   /** An included attempt is looked at again at least every this many configured rechecks, whatever the estimate. */
   private static final long MAX_RECHECK_FACTOR = 20;
+  /** An expired attempt not yet proven dead is looked at again at least this often. */
+  private static final long MAX_UNDECIDED_RECHECK_MS = 60_000;
+  /** A payout held for a decision only an admin can take is not looked at again by itself. */
+  private static final Instant FOREVER = Instant.ofEpochMilli(Long.MAX_VALUE);
+  static final String NEEDS_REVIEW = "needs_review";
 
   private final PayoutRepository payouts;
   private final LimitLedger limits;
@@ -45,9 +51,14 @@ final class PayoutWorker {
   private final AuditTrail.Actor actor;
   private final Funds funds;
   private final Switches switches;
+  private final PayoutSealer sealer;
+  private final Quarantine quarantine;
+  private final SignerDecisions signer;
+  private final long expiryProofTimeoutMs;
 
   PayoutWorker(PayoutRepository payouts, LimitLedger limits, PlaneBus bus, ServiceConfig.Payouts config,
-      PayoutMetrics metrics, Clock clock, String owner, Funds funds, Switches switches) {
+      PayoutMetrics metrics, Clock clock, String owner, Funds funds, Switches switches, PayoutSealer sealer,
+      Quarantine quarantine, SignerDecisions signer, long expiryProofTimeoutMs) {
     this.payouts = payouts;
     this.limits = limits;
     this.bus = bus;
@@ -58,6 +69,10 @@ final class PayoutWorker {
     this.actor = AuditTrail.Actor.worker(owner);
     this.funds = funds;
     this.switches = switches;
+    this.sealer = sealer;
+    this.quarantine = quarantine;
+    this.signer = signer;
+    this.expiryProofTimeoutMs = expiryProofTimeoutMs;
   }
 
   /** Engine-wide switches, read once per round. */
@@ -106,21 +121,33 @@ final class PayoutWorker {
     static final Turn OVER = new Turn(null, null);
   }
 
+  /** One payout's turn: nothing it says is acted on unless its seals hold. */
   private Future<Void> step(JsonObject doc) {
+    Optional<String> broken = sealer.problem(doc);
+    if (broken.isPresent()) {
+      return quarantine.hold(doc, broken.get());
+    }
     Future<Turn> turn = switch (PayoutDocs.status(doc)) {
       case PENDING -> release(doc);
       case PROCESSING -> advance(doc);
       default -> Future.succeededFuture(Turn.OVER);
     };
     return turn.recover(err -> {
-      String why = err instanceof io.vertx.core.eventbus.ReplyException
-          ? com.lucid.payment.api.ApiFailure.from(err).getMessage() : err.getMessage();
-      LOG.warning(() -> "payout " + doc.getString("_id") + ": " + why + "; will retry");
-      Instant later = clock.instant().plusMillis(backoff(doc));
-      // a write may have gone through before the failure: free the lease from the payout as it is now
-      return payouts.find(doc.getString("_id")).map(latest -> latest
-          .filter(d -> owner.equals(d.getString("lease_owner")))
-          .map(d -> new Turn(d, later)).orElse(Turn.OVER));
+      ApiFailure failure = ApiFailure.from(err);
+      // a write may have gone through before the failure: go on from the payout as it is now, if still ours
+      return payouts.find(doc.getString("_id")).compose(found -> {
+        Optional<JsonObject> latest = found.filter(d -> owner.equals(d.getString("lease_owner")));
+        if (failure.code() == ErrorCode.INTEGRITY_VIOLATION) {
+          return quarantine.hold(found.orElse(doc), failure.getMessage()).map(Turn.OVER);
+        }
+        if (latest.isPresent() && NEEDS_REVIEW.equals(failure.details().getString("hold_reason"))) {
+          return needsReview(latest.get(), failure.getMessage(), FOREVER);
+        }
+        String why = err instanceof io.vertx.core.eventbus.ReplyException ? failure.getMessage() : err.getMessage();
+        LOG.warning(() -> "payout " + doc.getString("_id") + ": " + why + "; will retry");
+        Instant later = clock.instant().plusMillis(backoff(doc));
+        return Future.succeededFuture(latest.map(d -> new Turn(d, later)).orElse(Turn.OVER));
+      });
     }).compose(t -> t.held() == null ? Future.succeededFuture() : payouts.release(t.held(), owner, t.next()));
   }
 
@@ -136,13 +163,27 @@ final class PayoutWorker {
   }
 
   private Future<Turn> hold(JsonObject doc, String reason) {
-    Instant later = clock.instant().plusMillis(Math.max(config.workerPollMs() * 5L, 1_000));
+    return hold(doc, reason, null, clock.instant().plusMillis(Math.max(config.workerPollMs() * 5L, 1_000)));
+  }
+
+  private Future<Turn> hold(JsonObject doc, String reason, String why, Instant later) {
     if (reason.equals(doc.getString("hold_reason"))) {
       return Future.succeededFuture(new Turn(doc, later));
     }
-    Change change = Change.of().set("hold_reason", reason).audit("held", new JsonObject().put("reason", reason))
-        .releasing(later);
+    JsonObject detail = new JsonObject().put("reason", reason);
+    if (why != null) {
+      detail.put("why", why);
+    }
+    Change change = Change.of().set("hold_reason", reason).audit("held", detail).releasing(later);
     return applyLast(doc, change).map(Turn.OVER);
+  }
+
+  /** Held for a person's decision (an audited admin review), with an alert, until {@code later}. */
+  private Future<Turn> needsReview(JsonObject doc, String why, Instant later) {
+    if (!NEEDS_REVIEW.equals(doc.getString("hold_reason"))) {
+      LOG.severe(() -> "payout " + doc.getString("_id") + " needs review: " + why);
+    }
+    return hold(doc, NEEDS_REVIEW, why, later);
   }
 
   /** A processing payout: sign a first or new attempt, or look after the live one. */
@@ -163,8 +204,7 @@ final class PayoutWorker {
   private Future<Turn> signAndBroadcast(JsonObject doc) {
     int n = doc.getInteger("attempt_count", 0) + 1;
     int feePercent = Attempts.feeLimitPercent(doc);
-    TransferOrder order = new TransferOrder(doc.getString("_id"), n,
-        TronAddress.fromBase58(doc.getString("recipient_address")), doc.getLong("amount"), feePercent);
+    TransferOrder order = new TransferOrder(sealer.sealed(doc), n, feePercent);
     return bus.<SignedAttempt>request(BusAddress.TRON_SIGN, order).compose(signed -> {
       JsonObject attempt = Attempts.signed(signed, feePercent);
       Change change = Change.of();
@@ -182,7 +222,7 @@ final class PayoutWorker {
 
   /** Sends the attempt's bytes and records the outcome in the write that ends the turn. */
   private Future<Turn> broadcast(JsonObject doc, JsonObject attempt) {
-    SignedAttempt signed = Attempts.toSigned(doc.getString("_id"), attempt);
+    AttemptRef signed = new AttemptRef(sealer.sealed(doc), PayoutSealer.attempt(doc, attempt));
     return bus.<BroadcastOutcome>request(BusAddress.TRON_BROADCAST, signed).compose(outcome -> {
       JsonObject updated = attempt.copy().put("broadcasts", attempt.getInteger("broadcasts", 0) + 1)
           .put("last_broadcast_at", clock.millis()).put("last_outcome", outcome.kind().name())
@@ -203,8 +243,7 @@ final class PayoutWorker {
 
   /** The live attempt: rebroadcast while nothing knows it, and settle it once the solidified chain decides. */
   private Future<Turn> watch(JsonObject doc, JsonObject attempt) {
-    FateQuery query = new FateQuery(attempt.getString("txid"), attempt.getLong("expiration_ms"),
-        TronAddress.fromBase58(doc.getString("recipient_address")), doc.getLong("amount"));
+    AttemptRef query = new AttemptRef(sealer.sealed(doc), PayoutSealer.attempt(doc, attempt));
     return bus.<AttemptFate>request(BusAddress.TRON_FATE, query).compose(fate -> {
       if (fate instanceof AttemptFate.Confirmed c) {
         return confirm(doc, attempt, c);
@@ -218,6 +257,9 @@ final class PayoutWorker {
                 .put("txid", attempt.getString("txid")));
         // dead for good: the next attempt may be signed in this same turn
         return apply(doc, change).compose(u -> u.map(this::advance).orElse(Future.succeededFuture(Turn.OVER)));
+      }
+      if (fate instanceof AttemptFate.Undecided u) {
+        return undecided(doc, attempt, u);
       }
       if (fate instanceof AttemptFate.Mismatch m) {
         metrics.counter("tron_payout_chain_mismatch_total", "router_type", doc.getString("router_type"));
@@ -233,6 +275,24 @@ final class PayoutWorker {
       }
       return Future.succeededFuture(new Turn(doc, clock.instant().plusMillis(recheckMs(fate))));
     });
+  }
+
+  /**
+   * An attempt past its expiration that the chain does not yet prove dead: never signed again on this; looked at again
+   * less often the longer it lasts, and once that has lasted past the proof timeout, held for review (and still
+   * looked at, so that evidence that comes later settles it).
+   */
+  private Future<Turn> undecided(JsonObject doc, JsonObject attempt, AttemptFate.Undecided u) {
+    long since = clock.millis() - attempt.getLong("expiration_ms");
+    Instant later = clock.instant().plusMillis(Math.min(MAX_UNDECIDED_RECHECK_MS,
+        Math.max(config.chainRecheckMs(), since / 4)));
+    if (since > expiryProofTimeoutMs) {
+      return needsReview(doc, "attempt " + attempt.getInteger("n") + " (" + attempt.getString("txid")
+          + ") expired " + since / 1000 + " s ago and the chain does not prove it dead: " + u.why(), later);
+    }
+    LOG.fine(() -> "payout " + doc.getString("_id") + ": attempt " + attempt.getInteger("n")
+        + " not yet proven dead: " + u.why());
+    return Future.succeededFuture(new Turn(doc, later));
   }
 
   /**
@@ -294,7 +354,8 @@ final class PayoutWorker {
       Future<Void> after = switches.onChainFailure(f.result());
       if (giveUp) {
         metrics.finished(u.get(), now);
-        after = after.compose(v -> limits.release(PayoutService.keysOf(doc), doc.getLong("amount")));
+        after = after.compose(v -> limits.release(PayoutService.keysOf(doc), doc.getLong("amount")))
+            .compose(v -> signer.closed(doc.getString("_id")));
       }
       // the breaker has counted this failure before anything may sign the next attempt
       return after.map(v -> giveUp ? Turn.OVER : new Turn(u.get(), clock.instant()));

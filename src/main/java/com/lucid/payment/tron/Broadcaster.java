@@ -3,8 +3,6 @@ package com.lucid.payment.tron;
 import com.lucid.payment.tron.api.BroadcastOutcome;
 import com.lucid.payment.tron.api.BroadcastOutcome.Kind;
 import com.lucid.payment.tron.api.SignedAttempt;
-import com.lucid.payment.tron.chain.ChainDataException;
-import com.lucid.payment.tron.chain.SignedTransfer;
 import com.lucid.payment.tron.node.BroadcastReply;
 import com.lucid.payment.tron.node.FullNode;
 import com.lucid.payment.tron.node.NodeErrorException;
@@ -23,16 +21,8 @@ final class Broadcaster {
     this.node = node;
   }
 
+  /** The attempt must have passed {@link AttemptGate#attempt}: its bytes are this payout's, sealed. */
   Future<BroadcastOutcome> broadcast(SignedAttempt attempt) {
-    SignedTransfer parsed;
-    try {
-      parsed = SignedTransfer.fromTransactionHex(attempt.transactionHex());
-    } catch (ChainDataException e) {
-      return Future.failedFuture(TronFailures.invalid("not a signed transaction: " + e.getMessage()));
-    }
-    if (!parsed.txid().equalsIgnoreCase(attempt.txid())) {
-      return Future.failedFuture(TronFailures.invalid("the signed transaction's txid is not the attempt's txid"));
-    }
     return node.broadcastHex(attempt.transactionHex())
         .map(Broadcaster::outcome)
         .recover(err -> {

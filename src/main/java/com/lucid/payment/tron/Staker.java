@@ -38,7 +38,7 @@ final class Staker {
             ? TronFailures.invalid("the node refused the stake: " + err.getMessage()) : err))
         .compose(tx -> vertx.executeBlocking(() -> {
           long now = clock.getAsLong();
-          byte[] raw = StakeCheck.verify(tx, order, wallet.address(), now, now + windowMs + TransferSigner.CLOCK_SKEW_MS);
+          byte[] raw = StakeCheck.verify(tx, order, wallet.address(), now, now + windowMs + node.rules().clockSkewMs());
           byte[] txid = Hashes.sha256(raw);
           Chain.Transaction signed = Chain.Transaction.newBuilder()
               .setRawData(Chain.Transaction.raw.parseFrom(raw))

@@ -25,6 +25,8 @@ final class TronFailures {
     ApiFailure failure = toApiFailure(error);
     if (failure.code() == ErrorCode.INTERNAL) {
       LOG.log(Level.SEVERE, "TRON client " + operation + " failed unexpectedly", error);
+    } else if (failure.code() == ErrorCode.INTEGRITY_VIOLATION) {
+      LOG.warning(() -> "TRON client " + operation + " refused: " + failure.getMessage());
     } else {
       LOG.fine(() -> "TRON client " + operation + ": " + failure.getMessage());
     }

@@ -7,22 +7,42 @@ import com.lucid.payment.tron.node.AccountResources;
 import com.lucid.payment.tron.node.BlockRef;
 import com.lucid.payment.tron.node.FullNode;
 import com.lucid.payment.tron.node.NodeClient;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** Reads the hot wallet's funds and resources, and the client's status for health checks. */
+/**
+ * Reads the hot wallet's funds and resources, and the client's status for health checks. Each wallet read also sets
+ * the tron_wallet_* gauges (USDT and TRX in whole units, energy and bandwidth available).
+ */
 final class WalletInspector {
   private final FullNode node;
   private final TronAddress hotWallet;
   private final TronAddress usdt;
   private final TronNetwork network;
+  private final AtomicLong usdtUnits = new AtomicLong();
+  private final AtomicLong trxSun = new AtomicLong();
+  private final AtomicLong energy = new AtomicLong();
+  private final AtomicLong bandwidth = new AtomicLong();
 
-  WalletInspector(FullNode node, TronAddress hotWallet, TronAddress usdt, TronNetwork network) {
+  WalletInspector(FullNode node, TronAddress hotWallet, TronAddress usdt, TronNetwork network,
+      MeterRegistry registry) {
     this.node = node;
     this.hotWallet = hotWallet;
     this.usdt = usdt;
     this.network = network;
+    // Prometheus values are doubles: the balances are exported in whole USDT and TRX, never used for money here
+    Gauge.builder("tron_wallet_usdt", usdtUnits, u -> u.get() / 1_000_000.0)
+        .description("USDT the hot wallet holds, at the last wallet read").register(registry);
+    Gauge.builder("tron_wallet_trx", trxSun, t -> t.get() / 1_000_000.0)
+        .description("TRX the hot wallet holds, at the last wallet read").register(registry);
+    Gauge.builder("tron_wallet_energy_available", energy, AtomicLong::get)
+        .description("Energy the hot wallet can use now (staked, not yet used)").register(registry);
+    Gauge.builder("tron_wallet_bandwidth_available", bandwidth, AtomicLong::get)
+        .description("Bandwidth bytes the hot wallet can use now (free and staked)").register(registry);
   }
 
   Future<WalletStatus> wallet() {
@@ -34,6 +54,10 @@ final class WalletInspector {
     Future<BlockRef> solid = node.solidBlock();
     return Future.all(trx, tokens, resources, energyFee, head, solid).map(all -> {
       AccountResources r = resources.result();
+      usdtUnits.set(tokens.result());
+      trxSun.set(trx.result());
+      energy.set(r.energyAvailable());
+      bandwidth.set(r.bandwidthAvailable());
       return new WalletStatus(hotWallet, trx.result(), tokens.result(), r.energyAvailable(), r.energyLimit(),
           r.bandwidthAvailable(), r.bandwidthLimit(), energyFee.result(), head.result().number(),
           solid.result().number());

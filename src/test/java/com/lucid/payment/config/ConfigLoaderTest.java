@@ -64,7 +64,7 @@ class ConfigLoaderTest {
       "STORE_FSYNC|1|STORE_FSYNC: '1' is not true or false",
       "DEVNET_BLOCK_MS|5|DEVNET_BLOCK_MS: '5' is not a whole number from 10 to 60000",
       "TRON_CONTRACT_ADDRESS|0xdeadbeef|TRON_CONTRACT_ADDRESS: '0xdeadbeef' is not a base58 TRON address (T + 33 chars)",
-      "TRON_TX_EXPIRATION_SECONDS|0|TRON_TX_EXPIRATION_SECONDS: '0' is not a whole number from 1 to 86400",
+      "TRON_TX_EXPIRATION_SECONDS|0|TRON_TX_EXPIRATION_SECONDS: '0' is not a whole number from 1 to 3600",
       "TRON_FEE_LIMIT_MARGIN_PERCENT|99|TRON_FEE_LIMIT_MARGIN_PERCENT: '99' is not a whole number from 100 to 1000",
       "TRON_FEE_LIMIT_CAP_TRX|20000|TRON_FEE_LIMIT_CAP_TRX: '20000' is not a whole number from 1 to 15000",
       "TRON_EXTRA_CONFIRMATIONS|-1|TRON_EXTRA_CONFIRMATIONS: '-1' is not a whole number from 0 to 1000",
@@ -82,7 +82,7 @@ class ConfigLoaderTest {
   @Test
   void tronClientDefaultsAreTheProductOnes() {
     ServiceConfig.Tron t = ConfigLoader.load(env()).tron();
-    assertEquals(new ServiceConfig.Transfers(60_000, 130, 100_000_000L, 0), t.transfers());
+    assertEquals(new ServiceConfig.Transfers(60_000, 130, 100_000_000L, 0, 30_000, 2, 600_000), t.transfers());
     assertEquals(new ServiceConfig.Nodes(5_000, 60_000, 10_000, 5, 30_000), t.nodes());
     assertEquals(new ServiceConfig.Devnet(false, 100_000_000_000L, 1_000_000_000_000L), t.devnet());
     ServiceConfig.Tron tuned = ConfigLoader.load(env("TRON_TX_EXPIRATION_SECONDS", "3",
@@ -108,7 +108,8 @@ class ConfigLoaderTest {
     assertEquals("TRON_NETWORK: mainnet requires TOR_ONLY=true and TOR_PROXY=socks5://host:port", noTor.getMessage());
     ServiceConfig ok = ConfigLoader.load(env("TRON_NETWORK", "mainnet", "TRON_PRIVATE_KEY_FILE", key.toString(),
         "TOR_ONLY", "true", "TOR_PROXY", "socks5://127.0.0.1:9050", "JWT_SECRET_FILE", jwtSecret(40).toString(),
-        "JWT_ISSUER", "lucid-auth", "JWT_AUDIENCE", "tron-payment-service"));
+        "PAYOUT_SEAL_KEY_FILE", sealKey().toString(), "JWT_ISSUER", "lucid-auth", "JWT_AUDIENCE",
+        "tron-payment-service"));
     assertEquals("TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t", ok.tron().usdtContract().orElseThrow());
     assertEquals("socks5://127.0.0.1:9050", ok.tron().torProxy().orElseThrow().toString());
   }
@@ -219,6 +220,13 @@ class ConfigLoaderTest {
   private Path jwtSecret(int bytes) throws IOException {
     Path file = dir.resolve("jwt-secret-" + bytes);
     Files.writeString(file, "s".repeat(bytes) + "\n");
+    return file;
+  }
+
+  private Path sealKey() throws IOException {
+    Path file = dir.resolve("seal-key");
+    Files.writeString(file, "k".repeat(32) + "\n");
+    Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
     return file;
   }
 

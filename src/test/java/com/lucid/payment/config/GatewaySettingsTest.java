@@ -35,8 +35,11 @@ class GatewaySettingsTest {
     Files.writeString(key, "0000000000000000000000000000000000000000000000000000000000000001");
     Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
     Path secret = Files.writeString(dir.resolve("jwt-secret"), "s".repeat(40));
+    Path seal = Files.writeString(dir.resolve("seal-key"), "k".repeat(32));
+    Files.setPosixFilePermissions(seal, PosixFilePermissions.fromString("rw-------"));
     Map<String, String> env = env("TRON_NETWORK", "mainnet", "TRON_PRIVATE_KEY_FILE", key.toString(), "TOR_ONLY",
         "true", "TOR_PROXY", "socks5://127.0.0.1:9050", "JWT_SECRET_FILE", secret.toString(),
+        "PAYOUT_SEAL_KEY_FILE", seal.toString(),
         "JWT_ISSUER", "lucid-auth", "JWT_AUDIENCE", "tron-payment-service");
     for (int i = 0; i < kv.length; i += 2) {
       env.put(kv[i], kv[i + 1]);

@@ -40,6 +40,7 @@ final class KillableService implements AutoCloseable {
     env.put("WORKER_POLL_MS", "50");
     env.put("WORKER_LEASE_SECONDS", "5");
     env.put("TRON_TX_EXPIRATION_SECONDS", "3");
+    env.put("TRON_CLOCK_SKEW_MS", "250");
     env.put("RATE_LIMIT_MULTIPLIER", "100");
     return env;
   }

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ComposeFileTest {
   private static final String COMPOSE_FILE = "docker/docker-compose.yml";
   private static final String SERVICE = "tron-payment-service";
-  private static final Set<String> SECRETS = Set.of("tron_private_key", "jwt_secret", "tron_api_key");
+  private static final Set<String> SECRETS = Set.of("tron_private_key", "jwt_secret", "tron_api_key",
+      "payout_seal_key");
 
   @TempDir Path secrets;
   private Map<String, String> env;
@@ -66,7 +67,12 @@ class ComposeFileTest {
     });
     assertTrue(networks.getJsonObject("wallet_plane").getBoolean("internal", false));
     assertTrue(networks.getJsonObject("store_plane").getBoolean("internal", false));
-    assertEquals(Set.of("wallet_plane", "store_plane"), networksOf(services, SERVICE));
+    assertTrue(networks.getJsonObject("monitoring").getBoolean("internal", false));
+    assertEquals(Set.of("wallet_plane", "store_plane", "monitoring"), networksOf(services, SERVICE));
+    assertEquals(Set.of("monitoring"), networksOf(services, "prometheus"));
+    assertEquals(Set.of("monitoring"), networksOf(services, "grafana"));
+    assertEquals(Set.of("monitoring", "egress"), networksOf(services, "alertmanager"),
+        "only the alert deliverer has a route out of the monitoring network");
     assertEquals(Set.of("store_plane"), networksOf(services, "mongo"));
     assertEquals(Set.of("wallet_plane", "egress"), networksOf(services, "tor"),
         "tor is the wallet plane's only way out");
@@ -114,6 +120,7 @@ class ComposeFileTest {
     assertEquals(List.of("haproxy"), TorrcFile.load("docker/torrc").values("HiddenServiceExportCircuitID"));
     assertEquals("true", environment.getString("GATEWAY_PROXY_PROTOCOL"),
         "docker/torrc sends each circuit's PROXY header: the gateway must expect it");
+    assertEquals("/run/secrets/payout_seal_key", environment.getString("PAYOUT_SEAL_KEY_FILE"));
     environment.fieldNames().forEach(name -> assertFalse(name.matches(".*(SECRET|KEY|PASSWORD)"),
         name + " puts a secret in the environment instead of a *_FILE"));
     JsonObject secretFiles = config.getJsonObject("secrets");

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -19,8 +20,8 @@ import java.util.stream.Stream;
  * The real command-line tools the deployment checks run (tor, docker-compose, dockerfilelint, ...).
  * A missing tool fails the test with the way to install it: these checks never skip.
  */
-final class ExternalTool {
-  static final Path PROJECT = Path.of("").toAbsolutePath();
+public final class ExternalTool {
+  public static final Path PROJECT = Path.of("").toAbsolutePath();
   /** UID/GID of `nobody`: tor refuses to run as root without a warning, so it runs as this. */
   static final int UNPRIVILEGED_ID = 65534;
   private static final List<String> EXTRA_DIRS = List.of("/usr/sbin", "/sbin", "/usr/local/bin");
@@ -28,31 +29,35 @@ final class ExternalTool {
   private ExternalTool() {}
 
   /** What a finished command left behind. */
-  record Run(List<String> command, int exitCode, String stdout, String stderr) {
-    String output() {
+  public record Run(List<String> command, int exitCode, String stdout, String stderr) {
+    public String output() {
       return stdout + stderr;
     }
 
-    String describe() {
+    public String describe() {
       return String.join(" ", command) + " exited " + exitCode + "\n--- stdout\n" + stdout
           + "--- stderr\n" + stderr;
     }
   }
 
   /** The absolute path of command, or a failed test naming scripts/install-test-tools. */
-  static String require(String command) {
+  public static String require(String command) {
+    return find(command).orElseGet(() -> fail(command + " is not installed: run `sudo scripts/install-test-tools`"
+            + " (installs tor, docker-compose, microsocks, dante-server, wrk, dockerfilelint)"));
+  }
+
+  /** The absolute path of command on PATH or in the sbin folders, if it is installed. */
+  public static Optional<String> find(String command) {
     String path = System.getenv().getOrDefault("PATH", "");
     Stream<String> dirs = Stream.concat(Stream.of(path.split(File.pathSeparator)), EXTRA_DIRS.stream());
     return dirs.filter(dir -> !dir.isEmpty())
         .map(dir -> Path.of(dir, command))
         .filter(Files::isExecutable)
         .findFirst()
-        .map(Path::toString)
-        .orElseGet(() -> fail(command + " is not installed: run `sudo scripts/install-test-tools`"
-            + " (installs tor, docker-compose, microsocks, dante-server, wrk, dockerfilelint)"));
+        .map(Path::toString);
   }
 
-  static Path projectFile(String relative) {
+  public static Path projectFile(String relative) {
     Path file = PROJECT.resolve(relative);
     if (!Files.exists(file)) {
       fail(relative + " not found under " + PROJECT + " (tests must run from the project root)");
@@ -60,7 +65,7 @@ final class ExternalTool {
     return file;
   }
 
-  static boolean runningAsRoot() {
+  public static boolean runningAsRoot() {
     try {
       return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid") == 0;
     } catch (IOException e) {
@@ -69,7 +74,7 @@ final class ExternalTool {
   }
 
   /** command, run as `nobody` when the tests run as root (setpriv drops to it and execs). */
-  static List<String> unprivileged(List<String> command) {
+  public static List<String> unprivileged(List<String> command) {
     if (!runningAsRoot()) {
       return command;
     }
@@ -81,7 +86,7 @@ final class ExternalTool {
   }
 
   /** Gives a whole tree to `nobody` when running as root, for commands run through unprivileged(). */
-  static void handOver(Path tree) throws IOException {
+  public static void handOver(Path tree) throws IOException {
     if (!runningAsRoot()) {
       return;
     }
@@ -93,12 +98,12 @@ final class ExternalTool {
     }
   }
 
-  static Run run(Duration timeout, List<String> command) throws IOException, InterruptedException {
+  public static Run run(Duration timeout, List<String> command) throws IOException, InterruptedException {
     return run(timeout, Map.of(), command);
   }
 
   /** Runs command from the project root with env added to (or, for null values, removed from) ours. */
-  static Run run(Duration timeout, Map<String, String> env, List<String> command)
+  public static Run run(Duration timeout, Map<String, String> env, List<String> command)
       throws IOException, InterruptedException {
     Path stdout = Files.createTempFile("tool-out", ".txt");
     Path stderr = Files.createTempFile("tool-err", ".txt");
@@ -117,7 +122,7 @@ final class ExternalTool {
   }
 
   /** Starts command in the background, both streams into files the caller reads. */
-  static Process start(Map<String, String> env, List<String> command, Path stdout, Path stderr)
+  public static Process start(Map<String, String> env, List<String> command, Path stdout, Path stderr)
       throws IOException {
     return builder(PROJECT, command, stdout, stderr, env).start();
   }

@@ -9,17 +9,17 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 /** One of the project's torrc files, readable by option and copyable onto a scratch state directory. */
-record TorrcFile(String relativePath, String text) {
+public record TorrcFile(String relativePath, String text) {
   /** Every path tor writes lies under this prefix in both files; tests point it at a temp dir. */
-  static final String STATE_PREFIX = "/var/lib/tor";
-  static final String SERVICE_DIR = STATE_PREFIX + "/tron-payment-service";
+  public static final String STATE_PREFIX = "/var/lib/tor";
+  public static final String SERVICE_DIR = STATE_PREFIX + "/tron-payment-service";
 
-  static TorrcFile load(String relativePath) throws IOException {
+  public static TorrcFile load(String relativePath) throws IOException {
     return new TorrcFile(relativePath, Files.readString(ExternalTool.projectFile(relativePath)));
   }
 
   /** The values of every line setting option, in file order (options are case-insensitive). */
-  List<String> values(String option) {
+  public List<String> values(String option) {
     return text.lines()
         .map(String::strip)
         .filter(line -> !line.isEmpty() && !line.startsWith("#"))
@@ -34,7 +34,7 @@ record TorrcFile(String relativePath, String text) {
    * tor demands) and returns the copy. Command-line overrides cannot do this: a --HiddenServiceDir
    * replaces the whole HiddenService* group of the file.
    */
-  Path copyInto(Path scratch) throws IOException {
+  public Path copyInto(Path scratch) throws IOException {
     for (String option : List.of("DataDirectory", "HiddenServiceDir", "CacheDirectory", "KeyDirectory",
         "ClientOnionAuthDir", "PidFile", "ControlSocket")) {
       values(option).forEach(value -> assertTrue(value.startsWith(STATE_PREFIX),
@@ -47,11 +47,11 @@ record TorrcFile(String relativePath, String text) {
     return copy;
   }
 
-  static Path stateDir(Path scratch) {
+  public static Path stateDir(Path scratch) {
     return scratch.resolve("state");
   }
 
-  static Path serviceDir(Path scratch) {
+  public static Path serviceDir(Path scratch) {
     return scratch.resolve("state").resolve(SERVICE_DIR.substring(STATE_PREFIX.length() + 1));
   }
 }

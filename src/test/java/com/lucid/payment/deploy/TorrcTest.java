@@ -101,8 +101,11 @@ class TorrcTest {
     Path key = Files.writeString(dir.resolve("key"), "01".repeat(32));
     Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
     Path secret = Files.writeString(dir.resolve("jwt"), "s".repeat(40));
+    Path seal = Files.writeString(dir.resolve("seal"), "k".repeat(32));
+    Files.setPosixFilePermissions(seal, PosixFilePermissions.fromString("rw-------"));
     boolean expected = ConfigLoader.load(Map.of("TRON_NETWORK", "nile", "TRON_PRIVATE_KEY_FILE", key.toString(),
-        "JWT_SECRET_FILE", secret.toString(), "DATA_DIR", dir.toString())).gateway().edge().proxyProtocol();
+        "JWT_SECRET_FILE", secret.toString(), "PAYOUT_SEAL_KEY_FILE", seal.toString(), "DATA_DIR", dir.toString()))
+        .gateway().edge().proxyProtocol();
     assertEquals(List.of("haproxy"), TorrcFile.load("torrc").values("HiddenServiceExportCircuitID"));
     assertTrue(expected, "the host torrc sends a PROXY header the gateway would not expect by default");
   }

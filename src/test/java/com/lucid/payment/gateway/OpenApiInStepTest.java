@@ -68,7 +68,7 @@ class OpenApiInStepTest extends GatewayFixture {
   @Test
   void theDocumentAndTheRouterHaveTheSameRoutesAndMethods() throws Exception {
     Set<String> router = routerRoutes();
-    assertEquals(19, router.size(), router.toString());
+    assertEquals(20, router.size(), router.toString());
     assertEquals(router, documentedRoutes());
   }
 

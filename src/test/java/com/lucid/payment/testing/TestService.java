@@ -42,6 +42,7 @@ public final class TestService implements AutoCloseable {
     env.put("WORKER_LEASE_SECONDS", "5");
     env.put("WORKER_CHAIN_RECHECK_MS", "100");
     env.put("TRON_TX_EXPIRATION_SECONDS", "3");
+    env.put("TRON_CLOCK_SKEW_MS", "250");
     env.put("RATE_LIMIT_MULTIPLIER", "100");
     env.put("JWT_SECRET_FILE", jwtSecret(dir).toString());
     return env;

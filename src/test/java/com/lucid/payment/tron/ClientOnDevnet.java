@@ -12,8 +12,15 @@ import com.lucid.payment.config.ServiceConfig;
 import com.lucid.payment.devnet.Devnet;
 import com.lucid.payment.devnet.DevnetHandle;
 import com.lucid.payment.devnet.DevnetOptions;
+import com.lucid.payment.seal.PayoutSeal;
+import com.lucid.payment.tron.api.AttemptRef;
+import com.lucid.payment.tron.api.SealedPayout;
+import com.lucid.payment.tron.api.SignedAttempt;
+import com.lucid.payment.tron.api.TransferOrder;
 import com.lucid.payment.tron.chain.HotWallet;
+import com.lucid.payment.tron.chain.SignedTransfer;
 import com.lucid.payment.tron.chain.TronAddress;
+import com.lucid.payment.tron.node.ChainRules;
 import com.lucid.payment.tron.node.FullNode;
 import com.lucid.payment.tron.node.NodeClient;
 import com.lucid.payment.tron.node.NodeSettings;
@@ -26,6 +33,7 @@ import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -43,13 +51,16 @@ final class ClientOnDevnet {
   final Vertx vertx;
   final DevnetHandle devnet;
   final HotWallet wallet;
-  final ServiceConfig.Tron config;
+  final ServiceConfig config;
   final TronEndpoints endpoints;
   final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   final PlaneBus bus;
+  /** The seal the client checks: tests seal the payouts they ask it to sign with it. */
+  final PayoutSeal seal = new PayoutSeal(randomKey());
+  private final Map<String, SealedPayout> payouts = new ConcurrentHashMap<>();
   private final String deployment;
 
-  private ClientOnDevnet(Vertx vertx, DevnetHandle devnet, HotWallet wallet, ServiceConfig.Tron config,
+  private ClientOnDevnet(Vertx vertx, DevnetHandle devnet, HotWallet wallet, ServiceConfig config,
       TronEndpoints endpoints) {
     this.vertx = vertx;
     this.devnet = devnet;
@@ -58,7 +69,39 @@ final class ClientOnDevnet {
     this.endpoints = endpoints;
     this.bus = new PlaneBus(vertx.eventBus(), Plane.WALLET);
     PlaneAcl.install(vertx.eventBus(), registry);
-    this.deployment = await(vertx.deployVerticle(new TronClientVerticle(config, endpoints, wallet, registry)));
+    this.deployment = await(vertx.deployVerticle(new TronClientVerticle(config.tron(), config.integrity(), endpoints,
+        wallet, seal, registry)));
+  }
+
+  private static byte[] randomKey() {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    return key;
+  }
+
+  /** A payout as the payout manager would have sealed it at acceptance. */
+  SealedPayout payout(String payoutId, TronAddress recipient, long amount) {
+    SealedPayout p = new SealedPayout(payoutId, "test-user", "PayoutRouterV0", recipient, amount, usdt(),
+        seal.seal(payoutId, "test-user", "PayoutRouterV0", recipient.base58(), amount, usdt().base58()));
+    payouts.put(payoutId, p);
+    return p;
+  }
+
+  /** The first attempt's order of a new sealed payout. */
+  TransferOrder order(String payoutId, TronAddress recipient, long amount) {
+    return TransferOrder.of(payout(payoutId, recipient, amount), 1);
+  }
+
+  /** A signed attempt with the payout it was signed for (sealed by {@link #payout}). */
+  AttemptRef ref(SignedAttempt attempt) {
+    return new AttemptRef(payouts.get(attempt.payoutId()), attempt);
+  }
+
+  /** An attempt signed outside the client (by hand with the hot wallet), sealed as the client would seal it. */
+  SignedAttempt sealed(String payoutId, int n, SignedTransfer signed, long expiration, long feeLimit, long refNumber,
+      long signedAt) {
+    return new SignedAttempt(payoutId, n, signed.txid(), signed.transactionHex(), expiration, feeLimit, refNumber,
+        signedAt, seal.sealAttempt(payoutId, n, signed.txid(), expiration, refNumber));
   }
 
   /** A funded hot wallet on a fresh devnet; the client reaches it at the URLs {@code urls} gives. */
@@ -69,9 +112,9 @@ final class ClientOnDevnet {
         10_000 * TRX, 1_000 * USDT)));
     Map<String, String> vars = new HashMap<>(Map.of("DATA_DIR", dataDir.toString(),
         "TRON_TX_EXPIRATION_SECONDS", "2", "TRON_REQUEST_TIMEOUT_MS", "2000", "TRON_CONNECT_TIMEOUT_MS", "1000",
-        "TRON_BREAKER_MAX_FAILURES", "2", "TRON_BREAKER_RESET_MS", "60000"));
+        "TRON_BREAKER_MAX_FAILURES", "2", "TRON_BREAKER_RESET_MS", "60000", "TRON_CLOCK_SKEW_MS", "200"));
     vars.putAll(env);
-    ServiceConfig.Tron config = ConfigLoader.load(vars).tron();
+    ServiceConfig config = ConfigLoader.load(vars);
     TronEndpoints endpoints = new TronEndpoints(urls.apply(devnet), TronAddress.fromBase58(devnet.usdtContract()));
     return new ClientOnDevnet(vertx, devnet, wallet, config, endpoints);
   }
@@ -90,8 +133,8 @@ final class ClientOnDevnet {
 
   /** A full-node API of its own on the same URLs, for tests that craft transactions by hand. */
   FullNode node() {
-    return new FullNode(new NodeClient(vertx, NodeSettings.of(config, endpoints.nodeUrls()), new SimpleMeterRegistry()),
-        System::currentTimeMillis);
+    return new FullNode(new NodeClient(vertx, NodeSettings.of(config.tron(), endpoints.nodeUrls()),
+        new SimpleMeterRegistry()), System::currentTimeMillis, new ChainRules(1, 200));
   }
 
   <T> T call(BusAddress address, Object body) {

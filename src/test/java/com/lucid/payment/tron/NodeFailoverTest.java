@@ -17,7 +17,7 @@ import com.lucid.payment.devnet.DevnetHandle;
 import com.lucid.payment.devnet.FaultType;
 import com.lucid.payment.tron.api.AttemptFate;
 import com.lucid.payment.tron.api.BroadcastOutcome;
-import com.lucid.payment.tron.api.FateQuery;
+import com.lucid.payment.tron.api.AttemptRef;
 import com.lucid.payment.tron.api.SignedAttempt;
 import com.lucid.payment.tron.api.TransferOrder;
 import com.lucid.payment.tron.api.WalletStatus;
@@ -80,10 +80,10 @@ class NodeFailoverTest {
     ClientOnDevnet tron = ClientOnDevnet.start(vertx, dir, Map.of(), d -> List.of(failing.baseUrl(), d.baseUrl()));
     try {
       TronAddress recipient = HotWallet.generate(RANDOM).address();
-      SignedAttempt attempt = tron.call(BusAddress.TRON_SIGN, TransferOrder.of("po_f1", 1, recipient, 2 * USDT));
+      SignedAttempt attempt = tron.call(BusAddress.TRON_SIGN, tron.order("po_f1", recipient, 2 * USDT));
       assertEquals(BroadcastOutcome.Kind.ACCEPTED,
-          tron.<BroadcastOutcome>call(BusAddress.TRON_BROADCAST, attempt).kind());
-      FateQuery query = FateQuery.of(attempt, recipient, 2 * USDT);
+          tron.<BroadcastOutcome>call(BusAddress.TRON_BROADCAST, tron.ref(attempt)).kind());
+      AttemptRef query = tron.ref(attempt);
       AttemptFate fate = eventually(() -> tron.call(BusAddress.TRON_FATE, query),
           f -> f instanceof AttemptFate.Confirmed);
       assertInstanceOf(AttemptFate.Confirmed.class, fate);
@@ -104,12 +104,12 @@ class NodeFailoverTest {
     try {
       // signed first: the breaker counts consecutive failures, and a node's successful answers reset the count
       List<SignedAttempt> attempts = List.of(
-          tron.call(BusAddress.TRON_SIGN, TransferOrder.of("po_busy1", 1, HotWallet.generate(RANDOM).address(), USDT)),
-          tron.call(BusAddress.TRON_SIGN, TransferOrder.of("po_busy2", 1, HotWallet.generate(RANDOM).address(), USDT)));
+          tron.call(BusAddress.TRON_SIGN, tron.order("po_busy1", HotWallet.generate(RANDOM).address(), USDT)),
+          tron.call(BusAddress.TRON_SIGN, tron.order("po_busy2", HotWallet.generate(RANDOM).address(), USDT)));
       for (SignedAttempt attempt : attempts) {
         tron.devnet.injectFault(DevnetFault.of(FaultType.SERVER_BUSY).times(1));
         assertEquals(BroadcastOutcome.Kind.ACCEPTED,
-            tron.<BroadcastOutcome>call(BusAddress.TRON_BROADCAST, attempt).kind());
+            tron.<BroadcastOutcome>call(BusAddress.TRON_BROADCAST, tron.ref(attempt)).kind());
       }
       JsonArray nodes = tron.<JsonObject>call(BusAddress.TRON_STATUS, new JsonObject()).getJsonArray("nodes");
       assertEquals("open", nodes.getJsonObject(0).getString("breaker"));
@@ -127,14 +127,14 @@ class NodeFailoverTest {
     ClientOnDevnet tron = ClientOnDevnet.start(vertx, dir, Map.of(), d -> dead);
     try {
       ReplyException down = tron.failure(BusAddress.TRON_SIGN,
-          TransferOrder.of("po_down", 1, HotWallet.generate(RANDOM).address(), USDT));
+          tron.order("po_down", HotWallet.generate(RANDOM).address(), USDT));
       assertEquals(503, down.failureCode());
       ApiFailure failure = ApiFailure.from(down);
       assertEquals(ErrorCode.UNAVAILABLE, failure.code());
       assertTrue(failure.getMessage().startsWith("no TRON node answered"), failure.getMessage());
       assertFalse(down.getMessage().contains("127.0.0.1"), "no node URL in errors: " + down.getMessage());
 
-      BroadcastOutcome outcome = tron.call(BusAddress.TRON_BROADCAST, anySignedAttempt(tron));
+      BroadcastOutcome outcome = tron.call(BusAddress.TRON_BROADCAST, tron.ref(anySignedAttempt(tron)));
       assertEquals(BroadcastOutcome.Kind.UNAVAILABLE, outcome.kind());
       assertEquals("NO_NODE", outcome.code());
       JsonObject status = tron.call(BusAddress.TRON_STATUS, new JsonObject());
@@ -173,10 +173,12 @@ class NodeFailoverTest {
     long now = System.currentTimeMillis();
     byte[] blockId = new byte[32];
     RANDOM.nextBytes(blockId);
-    TransferRequest request = new TransferRequest(tron.wallet.address(), tron.usdt(),
-        HotWallet.generate(RANDOM).address(), USDT, 1_000_000L, 1, Hex.encode(blockId), now + 3_000, now);
+    TronAddress recipient = HotWallet.generate(RANDOM).address();
+    TransferRequest request = new TransferRequest(tron.wallet.address(), tron.usdt(), recipient, USDT, 1_000_000L, 1,
+        Hex.encode(blockId), now + 3_000, now);
     SignedTransfer signed = tron.wallet.sign(Trc20Transfers.build(request));
-    return new SignedAttempt("po_any", 1, signed.txid(), signed.transactionHex(), now + 3_000, 1_000_000L, 1, now);
+    tron.payout("po_any", recipient, USDT);
+    return tron.sealed("po_any", 1, signed, now + 3_000, 1_000_000L, 1, now);
   }
 
   private static int closedPort() throws IOException {

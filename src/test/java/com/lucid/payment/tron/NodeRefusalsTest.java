@@ -8,12 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.lucid.payment.api.ApiFailure;
+import com.lucid.payment.api.ErrorCode;
 import com.lucid.payment.bus.BusAddress;
 import com.lucid.payment.devnet.DevnetFault;
 import com.lucid.payment.devnet.FaultType;
 import com.lucid.payment.tron.api.AttemptFate;
 import com.lucid.payment.tron.api.BroadcastOutcome;
-import com.lucid.payment.tron.api.FateQuery;
+import com.lucid.payment.tron.api.AttemptRef;
 import com.lucid.payment.tron.api.SignedAttempt;
 import com.lucid.payment.tron.api.TransferOrder;
 import com.lucid.payment.tron.chain.Hex;
@@ -25,6 +27,7 @@ import com.lucid.payment.tron.chain.TronAddress;
 import com.lucid.payment.tron.node.BlockRef;
 import com.lucid.payment.tron.node.FullNode;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.ReplyException;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -69,16 +72,20 @@ class NodeRefusalsTest {
   }
 
   @Test
-  void aSignatureByAnotherKeyIsRejectedWithSigerror() {
-    SignedAttempt attempt = tron.call(BusAddress.TRON_SIGN, TransferOrder.of("po_sig", 1, recipient(), USDT));
+  void aSignatureByAnotherKeyNeverReachesTheNode() {
+    SignedAttempt attempt = tron.call(BusAddress.TRON_SIGN, tron.order("po_sig", recipient(), USDT));
     SignedTransfer real = SignedTransfer.fromTransactionHex(attempt.transactionHex());
     byte[] forged = HotWallet.generate(RANDOM).sign(Hex.decode(real.txid()));
     SignedTransfer wrong = new SignedTransfer(real.txid(), real.rawDataHex(), Hex.encode(forged),
         real.expirationMs(), real.feeLimitSun());
-    BroadcastOutcome outcome = tron.call(BusAddress.TRON_BROADCAST, withBytes(attempt, wrong));
-    assertEquals(BroadcastOutcome.Kind.REJECTED, outcome.kind());
-    assertEquals("SIGERROR", outcome.code());
-    assertTrue(outcome.message().startsWith("Validate signature error"), outcome.message());
+    int broadcastsBefore = broadcasts();
+    ReplyException refused = tron.failure(BusAddress.TRON_BROADCAST, tron.ref(withBytes(attempt, wrong)));
+    assertEquals(ErrorCode.INTEGRITY_VIOLATION, ApiFailure.from(refused).code());
+    assertEquals(broadcastsBefore, broadcasts(), "the forged bytes were not sent");
+  }
+
+  private static int broadcasts() {
+    return (int) tron.devnet.requests().stream().filter(r -> r.path().contains("broadcast")).count();
   }
 
   @Test
@@ -88,7 +95,7 @@ class NodeRefusalsTest {
     long expiration = head.timestampMs() - 1_000;
     SignedAttempt attempt = craft(recipient(), USDT, 50 * ClientOnDevnet.TRX, solid.number(), solid.blockId(),
         expiration);
-    BroadcastOutcome outcome = tron.call(BusAddress.TRON_BROADCAST, attempt);
+    BroadcastOutcome outcome = tron.call(BusAddress.TRON_BROADCAST, tron.ref(attempt));
     assertEquals(BroadcastOutcome.Kind.REJECTED, outcome.kind());
     assertEquals("TRANSACTION_EXPIRATION_ERROR", outcome.code());
   }
@@ -101,7 +108,7 @@ class NodeRefusalsTest {
     RANDOM.nextBytes(otherId);
     SignedAttempt attempt = craft(recipient(), USDT, 50 * ClientOnDevnet.TRX, solid.number(), Hex.encode(otherId),
         head.timestampMs() + 3_000);
-    BroadcastOutcome outcome = tron.call(BusAddress.TRON_BROADCAST, attempt);
+    BroadcastOutcome outcome = tron.call(BusAddress.TRON_BROADCAST, tron.ref(attempt));
     assertEquals(BroadcastOutcome.Kind.REJECTED, outcome.kind());
     assertEquals("TAPOS_ERROR", outcome.code());
   }
@@ -114,7 +121,7 @@ class NodeRefusalsTest {
     long feeLimit = 1_000_000L; // 10,000 energy at 100 sun: far below a transfer's 130,285
     SignedAttempt attempt = craft(recipient, USDT, feeLimit, solid.number(), solid.blockId(),
         head.timestampMs() + 3_000);
-    assertEquals(BroadcastOutcome.Kind.ACCEPTED, tron.<BroadcastOutcome>call(BusAddress.TRON_BROADCAST, attempt).kind());
+    assertEquals(BroadcastOutcome.Kind.ACCEPTED, tron.<BroadcastOutcome>call(BusAddress.TRON_BROADCAST, tron.ref(attempt)).kind());
     AttemptFate.Failed failed = assertInstanceOf(AttemptFate.Failed.class, finalFate(attempt, recipient, USDT));
     assertEquals("OUT_OF_ENERGY", failed.result());
     assertTrue(failed.feeSun() >= feeLimit, "the whole fee limit is burnt: " + failed.feeSun());
@@ -125,8 +132,8 @@ class NodeRefusalsTest {
   void moreUsdtThanTheWalletHoldsRevertsAndMovesNone() {
     TronAddress recipient = recipient();
     long amount = 5_000 * USDT;
-    SignedAttempt attempt = tron.call(BusAddress.TRON_SIGN, TransferOrder.of("po_revert", 1, recipient, amount));
-    assertEquals(BroadcastOutcome.Kind.ACCEPTED, tron.<BroadcastOutcome>call(BusAddress.TRON_BROADCAST, attempt).kind());
+    SignedAttempt attempt = tron.call(BusAddress.TRON_SIGN, tron.order("po_revert", recipient, amount));
+    assertEquals(BroadcastOutcome.Kind.ACCEPTED, tron.<BroadcastOutcome>call(BusAddress.TRON_BROADCAST, tron.ref(attempt)).kind());
     AttemptFate.Failed failed = assertInstanceOf(AttemptFate.Failed.class, finalFate(attempt, recipient, amount));
     assertEquals("REVERT", failed.result());
     assertTrue(failed.feeSun() > 0);
@@ -137,8 +144,8 @@ class NodeRefusalsTest {
   void aTransactionAcceptedButNeverIncludedExpires() {
     tron.devnet.injectFault(DevnetFault.of(FaultType.NEVER_INCLUDE).times(1));
     TronAddress recipient = recipient();
-    SignedAttempt attempt = tron.call(BusAddress.TRON_SIGN, TransferOrder.of("po_lost", 1, recipient, USDT));
-    assertEquals(BroadcastOutcome.Kind.ACCEPTED, tron.<BroadcastOutcome>call(BusAddress.TRON_BROADCAST, attempt).kind());
+    SignedAttempt attempt = tron.call(BusAddress.TRON_SIGN, tron.order("po_lost", recipient, USDT));
+    assertEquals(BroadcastOutcome.Kind.ACCEPTED, tron.<BroadcastOutcome>call(BusAddress.TRON_BROADCAST, tron.ref(attempt)).kind());
     AttemptFate.Expired expired = assertInstanceOf(AttemptFate.Expired.class, finalFate(attempt, recipient, USDT));
     assertTrue(expired.solidBlockTimestampMs() > attempt.expirationMs());
   }
@@ -148,10 +155,10 @@ class NodeRefusalsTest {
     tron.devnet.injectFault(DevnetFault.of(FaultType.NEVER_INCLUDE).times(1));
     tron.devnet.injectFault(DevnetFault.of(FaultType.LIE_TX_INFO));
     TronAddress recipient = recipient();
-    SignedAttempt attempt = tron.call(BusAddress.TRON_SIGN, TransferOrder.of("po_lie", 1, recipient, USDT));
-    assertEquals(BroadcastOutcome.Kind.ACCEPTED, tron.<BroadcastOutcome>call(BusAddress.TRON_BROADCAST, attempt).kind());
+    SignedAttempt attempt = tron.call(BusAddress.TRON_SIGN, tron.order("po_lie", recipient, USDT));
+    assertEquals(BroadcastOutcome.Kind.ACCEPTED, tron.<BroadcastOutcome>call(BusAddress.TRON_BROADCAST, tron.ref(attempt)).kind());
     List<AttemptFate> seen = new ArrayList<>();
-    FateQuery query = FateQuery.of(attempt, recipient, USDT);
+    AttemptRef query = tron.ref(attempt);
     eventually(() -> {
       AttemptFate f = tron.call(BusAddress.TRON_FATE, query);
       seen.add(f);
@@ -162,9 +169,10 @@ class NodeRefusalsTest {
   }
 
   private static AttemptFate finalFate(SignedAttempt attempt, TronAddress recipient, long amount) {
-    FateQuery query = FateQuery.of(attempt, recipient, amount);
+    AttemptRef query = tron.ref(attempt);
     return eventually(() -> tron.call(BusAddress.TRON_FATE, query),
-        f -> !(f instanceof AttemptFate.Unknown) && !(f instanceof AttemptFate.Included));
+        f -> !(f instanceof AttemptFate.Unknown) && !(f instanceof AttemptFate.Included)
+            && !(f instanceof AttemptFate.Undecided));
   }
 
   /** A transfer built and signed by hand with the hot wallet's key, bypassing the client's own choices. */
@@ -174,13 +182,15 @@ class NodeRefusalsTest {
     TransferRequest request = new TransferRequest(tron.wallet.address(), tron.usdt(), recipient, amount, feeLimit,
         refNumber, refId, expiration, timestamp);
     SignedTransfer signed = tron.wallet.sign(Trc20Transfers.build(request));
-    return new SignedAttempt("po_crafted", 1, signed.txid(), signed.transactionHex(), expiration, feeLimit, refNumber,
-        timestamp);
+    String payoutId = "po_crafted_" + signed.txid().substring(0, 8);
+    tron.payout(payoutId, recipient, amount);
+    return tron.sealed(payoutId, 1, signed, expiration, feeLimit, refNumber, timestamp);
   }
 
+  /** The attempt with other bytes, sealed as the original (as a store writer could swap them). */
   private static SignedAttempt withBytes(SignedAttempt attempt, SignedTransfer bytes) {
-    return new SignedAttempt(attempt.payoutId(), attempt.attempt(), bytes.txid(), bytes.transactionHex(),
-        attempt.expirationMs(), attempt.feeLimitSun(), attempt.refBlockNumber(), attempt.signedAtMs());
+    return tron.sealed(attempt.payoutId(), attempt.attempt(), bytes, attempt.expirationMs(), attempt.feeLimitSun(),
+        attempt.refBlockNumber(), attempt.signedAtMs());
   }
 
   private static TronAddress recipient() {

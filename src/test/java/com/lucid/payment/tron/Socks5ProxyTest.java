@@ -12,7 +12,7 @@ import com.lucid.payment.config.ServiceConfig;
 import com.lucid.payment.devnet.SeenRequest;
 import com.lucid.payment.tron.api.AttemptFate;
 import com.lucid.payment.tron.api.BroadcastOutcome;
-import com.lucid.payment.tron.api.FateQuery;
+import com.lucid.payment.tron.api.AttemptRef;
 import com.lucid.payment.tron.api.SignedAttempt;
 import com.lucid.payment.tron.api.TransferOrder;
 import com.lucid.payment.tron.api.WalletStatus;
@@ -53,10 +53,10 @@ class Socks5ProxyTest {
         "TOR_ONLY", "true"), d -> List.of(d.baseUrl()));
     try {
       TronAddress recipient = HotWallet.generate(new SecureRandom()).address();
-      SignedAttempt attempt = tron.call(BusAddress.TRON_SIGN, TransferOrder.of("po_tor", 1, recipient, USDT));
+      SignedAttempt attempt = tron.call(BusAddress.TRON_SIGN, tron.order("po_tor", recipient, USDT));
       assertEquals(BroadcastOutcome.Kind.ACCEPTED,
-          tron.<BroadcastOutcome>call(BusAddress.TRON_BROADCAST, attempt).kind());
-      FateQuery query = FateQuery.of(attempt, recipient, USDT);
+          tron.<BroadcastOutcome>call(BusAddress.TRON_BROADCAST, tron.ref(attempt)).kind());
+      AttemptRef query = tron.ref(attempt);
       eventually(() -> tron.call(BusAddress.TRON_FATE, query), f -> f instanceof AttemptFate.Confirmed);
       tron.<WalletStatus>call(BusAddress.TRON_WALLET, new JsonObject());
 
@@ -70,7 +70,7 @@ class Socks5ProxyTest {
       int before = tron.devnet.requests().size();
       ReplyException down = tron.failure(BusAddress.TRON_WALLET, new JsonObject());
       assertEquals(503, down.failureCode());
-      BroadcastOutcome unsent = tron.call(BusAddress.TRON_BROADCAST, attempt);
+      BroadcastOutcome unsent = tron.call(BusAddress.TRON_BROADCAST, tron.ref(attempt));
       assertEquals(BroadcastOutcome.Kind.UNAVAILABLE, unsent.kind());
       assertEquals(before, tron.devnet.requests().size(), "nothing reached the node directly");
     } finally {

@@ -6,18 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.lucid.payment.api.ApiFailure;
+import com.lucid.payment.api.ErrorCode;
 import com.lucid.payment.bus.BusAddress;
 import com.lucid.payment.devnet.AccountBalance;
 import com.lucid.payment.devnet.UsdtTransfer;
 import com.lucid.payment.tron.api.AttemptFate;
 import com.lucid.payment.tron.api.BroadcastOutcome;
-import com.lucid.payment.tron.api.FateQuery;
+import com.lucid.payment.tron.api.AttemptRef;
 import com.lucid.payment.tron.api.SignedAttempt;
 import com.lucid.payment.tron.api.TransferOrder;
 import com.lucid.payment.tron.chain.HotWallet;
 import com.lucid.payment.tron.chain.SignedTransfer;
 import com.lucid.payment.tron.chain.TronAddress;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.ReplyException;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -54,7 +57,7 @@ class TransferLifecycleTest {
     AccountBalance before = tron.devnet.balance(hot);
     long amount = 12_500_000L;
 
-    SignedAttempt attempt = tron.call(BusAddress.TRON_SIGN, TransferOrder.of("po_1", 1, recipient, amount));
+    SignedAttempt attempt = tron.call(BusAddress.TRON_SIGN, tron.order("po_1", recipient, amount));
     SignedTransfer signed = SignedTransfer.fromTransactionHex(attempt.transactionHex());
     assertEquals(attempt.txid(), signed.txid());
     assertEquals(tron.wallet.address(), signed.signer());
@@ -64,10 +67,10 @@ class TransferLifecycleTest {
     assertTrue(attempt.feeLimitSun() >= 130_285L * 100 * 130 / 100 && attempt.feeLimitSun() <= 100 * TRX,
         "fee limit " + attempt.feeLimitSun());
 
-    BroadcastOutcome sent = tron.call(BusAddress.TRON_BROADCAST, attempt);
+    BroadcastOutcome sent = tron.call(BusAddress.TRON_BROADCAST, tron.ref(attempt));
     assertEquals(BroadcastOutcome.Kind.ACCEPTED, sent.kind());
 
-    FateQuery query = FateQuery.of(attempt, recipient, amount);
+    AttemptRef query = tron.ref(attempt);
     List<AttemptFate> seen = new ArrayList<>();
     AttemptFate fate = eventually(() -> {
       AttemptFate f = tron.call(BusAddress.TRON_FATE, query);
@@ -88,21 +91,23 @@ class TransferLifecycleTest {
     assertEquals(before.trxSun() - confirmed.feeSun(), after.trxSun());
     assertTrue(confirmed.feeSun() >= 130_285L * 100, "energy is burnt at 100 sun: " + confirmed.feeSun());
 
-    AttemptFate otherAmount = tron.call(BusAddress.TRON_FATE, FateQuery.of(attempt, recipient, amount + 1));
-    assertTrue(assertInstanceOf(AttemptFate.Mismatch.class, otherAmount).why().contains("not " + (amount + 1)));
-    AttemptFate otherRecipient = tron.call(BusAddress.TRON_FATE,
-        FateQuery.of(attempt, HotWallet.generate(new SecureRandom()).address(), amount));
-    assertInstanceOf(AttemptFate.Mismatch.class, otherRecipient);
+    // the same transaction asked about as another (sealed) payout is refused: it is not that payout's
+    ReplyException otherAmount = tron.failure(BusAddress.TRON_FATE,
+        new AttemptRef(tron.payout("po_other_amount", recipient, amount + 1), attempt));
+    assertEquals(ErrorCode.INTEGRITY_VIOLATION, ApiFailure.from(otherAmount).code());
+    ReplyException otherRecipient = tron.failure(BusAddress.TRON_FATE, new AttemptRef(
+        tron.payout(attempt.payoutId(), HotWallet.generate(new SecureRandom()).address(), amount), attempt));
+    assertEquals(ErrorCode.INTEGRITY_VIOLATION, ApiFailure.from(otherRecipient).code());
   }
 
   @Test
   void extraConfirmationsHoldAPayoutAsIncludedUntilTheSolidifiedHeadIsDeepEnough(Vertx vertx) {
     tron = ClientOnDevnet.start(vertx, dir, Map.of("TRON_EXTRA_CONFIRMATIONS", "10"), d -> List.of(d.baseUrl()));
     TronAddress recipient = HotWallet.generate(new SecureRandom()).address();
-    SignedAttempt attempt = tron.call(BusAddress.TRON_SIGN, TransferOrder.of("po_deep", 1, recipient, 3_000_000L));
+    SignedAttempt attempt = tron.call(BusAddress.TRON_SIGN, tron.order("po_deep", recipient, 3_000_000L));
     assertEquals(BroadcastOutcome.Kind.ACCEPTED,
-        tron.<BroadcastOutcome>call(BusAddress.TRON_BROADCAST, attempt).kind());
-    FateQuery query = FateQuery.of(attempt, recipient, 3_000_000L);
+        tron.<BroadcastOutcome>call(BusAddress.TRON_BROADCAST, tron.ref(attempt)).kind());
+    AttemptRef query = tron.ref(attempt);
     AtomicBoolean heldWhileSolidified = new AtomicBoolean();
     AtomicBoolean saidWhenFinal = new AtomicBoolean();
     AttemptFate fate = eventually(() -> {

@@ -16,7 +16,7 @@ import com.lucid.payment.bus.PlaneBus;
 import com.lucid.payment.devnet.AccountBalance;
 import com.lucid.payment.tron.api.AttemptFate;
 import com.lucid.payment.tron.api.BroadcastOutcome;
-import com.lucid.payment.tron.api.FateQuery;
+import com.lucid.payment.tron.api.AttemptRef;
 import com.lucid.payment.tron.api.SignedAttempt;
 import com.lucid.payment.tron.api.StakeOrder;
 import com.lucid.payment.tron.api.StakeResult;
@@ -61,12 +61,12 @@ class TronClientContractTest {
   @Test
   void signingDoesNotBroadcastAndAnUnsentAttemptExpires() {
     TronAddress recipient = freshRecipient();
-    SignedAttempt attempt = tron.call(BusAddress.TRON_SIGN, TransferOrder.of("po_2", 1, recipient, USDT));
-    FateQuery query = FateQuery.of(attempt, recipient, USDT);
+    SignedAttempt attempt = tron.call(BusAddress.TRON_SIGN, tron.order("po_2", recipient, USDT));
+    AttemptRef query = tron.ref(attempt);
     assertInstanceOf(AttemptFate.Unknown.class, tron.call(BusAddress.TRON_FATE, query));
 
     AttemptFate fate = eventually(() -> tron.call(BusAddress.TRON_FATE, query),
-        f -> !(f instanceof AttemptFate.Unknown));
+        f -> !(f instanceof AttemptFate.Unknown) && !(f instanceof AttemptFate.Undecided));
     AttemptFate.Expired expired = assertInstanceOf(AttemptFate.Expired.class, fate);
     assertTrue(expired.solidBlockTimestampMs() > attempt.expirationMs());
     assertEquals(0, tron.devnet.balance(recipient.base58()).usdtUnits());
@@ -74,23 +74,23 @@ class TronClientContractTest {
 
   @Test
   void theSameSignedBytesSentTwiceAreADuplicate() {
-    SignedAttempt attempt = tron.call(BusAddress.TRON_SIGN, TransferOrder.of("po_3", 1, freshRecipient(), USDT));
+    SignedAttempt attempt = tron.call(BusAddress.TRON_SIGN, tron.order("po_3", freshRecipient(), USDT));
     assertEquals(BroadcastOutcome.Kind.ACCEPTED,
-        tron.<BroadcastOutcome>call(BusAddress.TRON_BROADCAST, attempt).kind());
-    BroadcastOutcome again = tron.call(BusAddress.TRON_BROADCAST, attempt);
+        tron.<BroadcastOutcome>call(BusAddress.TRON_BROADCAST, tron.ref(attempt)).kind());
+    BroadcastOutcome again = tron.call(BusAddress.TRON_BROADCAST, tron.ref(attempt));
     assertEquals(BroadcastOutcome.Kind.DUPLICATE, again.kind());
     assertEquals("DUP_TRANSACTION_ERROR", again.code());
   }
 
   @Test
   void aBroadcastOfBytesThatAreNotTheAttemptsTxidIsRefused() {
-    SignedAttempt a = tron.call(BusAddress.TRON_SIGN, TransferOrder.of("po_4", 1, freshRecipient(), USDT));
-    SignedAttempt b = tron.call(BusAddress.TRON_SIGN, TransferOrder.of("po_5", 1, freshRecipient(), USDT));
+    SignedAttempt a = tron.call(BusAddress.TRON_SIGN, tron.order("po_4", freshRecipient(), USDT));
+    SignedAttempt b = tron.call(BusAddress.TRON_SIGN, tron.order("po_5", freshRecipient(), USDT));
     SignedAttempt mixed = new SignedAttempt(a.payoutId(), a.attempt(), a.txid(), b.transactionHex(),
-        a.expirationMs(), a.feeLimitSun(), a.refBlockNumber(), a.signedAtMs());
-    ReplyException refused = tron.failure(BusAddress.TRON_BROADCAST, mixed);
-    assertEquals(400, refused.failureCode());
-    assertEquals(ErrorCode.INVALID_REQUEST, ApiFailure.from(refused).code());
+        a.expirationMs(), a.feeLimitSun(), a.refBlockNumber(), a.signedAtMs(), a.seal());
+    ReplyException refused = tron.failure(BusAddress.TRON_BROADCAST, tron.ref(mixed));
+    assertEquals(409, refused.failureCode());
+    assertEquals(ErrorCode.INTEGRITY_VIOLATION, ApiFailure.from(refused).code());
   }
 
   @Test
@@ -141,7 +141,7 @@ class TronClientContractTest {
   void otherPlanesCannotReachTheTronClient() {
     PlaneBus ops = new PlaneBus(tron.vertx.eventBus(), Plane.OPS);
     try {
-      ClientOnDevnet.await(ops.request(BusAddress.TRON_SIGN, TransferOrder.of("po_6", 1, freshRecipient(), USDT)));
+      ClientOnDevnet.await(ops.request(BusAddress.TRON_SIGN, tron.order("po_6", freshRecipient(), USDT)));
     } catch (ReplyException denied) {
       assertEquals(403, denied.failureCode());
       return;
@@ -152,7 +152,7 @@ class TronClientContractTest {
   @Test
   void aPayoutToTheHotWalletItselfIsRefusedBeforeSigning() {
     ReplyException refused = tron.failure(BusAddress.TRON_SIGN,
-        TransferOrder.of("po_7", 1, tron.wallet.address(), USDT));
+        tron.order("po_7", tron.wallet.address(), USDT));
     assertEquals(400, refused.failureCode());
     assertFalse(refused.getMessage().contains(tron.wallet.privateKeyHexForDevnetKeyFile()));
   }

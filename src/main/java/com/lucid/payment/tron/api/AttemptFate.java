@@ -32,8 +32,17 @@ public sealed interface AttemptFate {
   /** Final failure on the solidified chain (REVERT, OUT_OF_ENERGY, ...): no USDT moved, the fee was burnt. */
   record Failed(long block, String result, String message, long feeSun) implements AttemptFate {}
 
-  /** The solidified head is past the expiration and does not hold the txid: it can never be included. */
+  /**
+   * Proven dead: this host's clock and every node's consistent solidified chain are past its expiration, and no
+   * checked block that could hold it does.
+   */
   record Expired(long solidBlockTimestampMs) implements AttemptFate {}
+
+  /**
+   * Past its expiration on this host's clock, but the chain's evidence does not yet prove it can never land (a node
+   * lags, disagrees or is not believed, a block could not be checked): wait; never sign again on this.
+   */
+  record Undecided(String why) implements AttemptFate {}
 
   /** Solidified SUCCESS whose logs are not the expected transfer: neither paid nor dead; alert a human. */
   record Mismatch(String why) implements AttemptFate {}

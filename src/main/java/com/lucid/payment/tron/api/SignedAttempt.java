@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param expirationMs after this time on the solidified chain the transaction can never be included
  * @param refBlockNumber the TaPoS reference (a solidified block)
  * @param signedAtMs wall clock when it was signed (also the transaction's timestamp)
+ * @param seal the TRON client's seal over payout id, attempt number, txid, expiration and reference block
  */
 public record SignedAttempt(
     String payoutId,
@@ -19,7 +20,8 @@ public record SignedAttempt(
     long expirationMs,
     long feeLimitSun,
     long refBlockNumber,
-    long signedAtMs) {
+    long signedAtMs,
+    String seal) {
 
   public SignedAttempt {
     Objects.requireNonNull(payoutId, "payoutId");

@@ -6,9 +6,11 @@ import io.vertx.core.eventbus.EventBus;
 /** The TRON client's bus messages: registered once per event bus with the local (no serialisation) codec. */
 public final class TronMessages {
   private static final Class<?>[] TYPES = {
-      TransferOrder.class, SignedAttempt.class, BroadcastOutcome.class, FateQuery.class,
+      TransferOrder.class, SignedAttempt.class, BroadcastOutcome.class, AttemptRef.class, SealedPayout.class,
+      ReviewOrder.class, PaymentClaim.class,
       AttemptFate.Unknown.class, AttemptFate.Included.class, AttemptFate.Confirmed.class, AttemptFate.Failed.class,
-      AttemptFate.Expired.class, AttemptFate.Mismatch.class, WalletStatus.class, StakeOrder.class, StakeResult.class};
+      AttemptFate.Expired.class, AttemptFate.Undecided.class, AttemptFate.Mismatch.class, WalletStatus.class,
+      StakeOrder.class, StakeResult.class};
 
   private TronMessages() {}
 

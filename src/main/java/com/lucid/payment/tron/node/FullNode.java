@@ -7,7 +7,12 @@ import com.lucid.payment.tron.chain.TronAddress;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import com.lucid.payment.tron.chain.VerifiedBlock;
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 
@@ -17,21 +22,98 @@ public final class FullNode {
   public static final long CHAIN_PARAMETERS_TTL_MS = 5 * 60_000L;
   private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
+  /** java-tron answers getblockbylimitnext with at most 100 blocks; fewer keep each answer small on mainnet. */
+  public static final int BLOCKS_PER_READ = 20;
+
   private final NodeClient client;
   private final LongSupplier clock;
+  private final ChainRules rules;
+  /** What each node (by index) has said of its chain so far. */
+  private final Map<Integer, ChainView> views = new HashMap<>();
   /** Head and solidified-head reads, each shared by every caller that asks while one is in flight. */
   private final SharedRead<BlockRef> head;
   private final SharedRead<BlockRef> solid;
   private long energyFeeSun;
   private long energyFeeReadAtMs = Long.MIN_VALUE;
 
-  public FullNode(NodeClient client, LongSupplier clock) {
+  public FullNode(NodeClient client, LongSupplier clock, ChainRules rules) {
     this.client = client;
     this.clock = clock;
+    this.rules = rules;
     this.head = new SharedRead<>(() -> client.post("getnowblock", "/wallet/getnowblock", new JsonObject())
-        .map(BlockRef::parse));
+        .map(a -> believed(a, false, "getnowblock")));
     this.solid = new SharedRead<>(() -> client.post("getnowblock_solid", "/walletsolidity/getnowblock",
-        new JsonObject()).map(BlockRef::parse));
+        new JsonObject()).map(a -> believed(a, true, "getnowblock_solid")));
+  }
+
+  /**
+   * The answer's block if it holds together and is consistent with what its node said before; otherwise the node's
+   * breaker counts it and the read fails, so nothing is decided on it.
+   */
+  private BlockRef believed(NodeAnswer answer, boolean solidified, String operation) {
+    BlockRef block;
+    try {
+      block = BlockRef.parse(answer);
+    } catch (ChainDataException.Uncheckable e) {
+      throw e;
+    } catch (ChainDataException e) {
+      client.distrust(answer.node(), operation, e.getMessage());
+      throw new ChainDataException.Disbelieved("TRON node " + (answer.node() + 1) + " is not believed: "
+          + e.getMessage());
+    }
+    ChainView view = views.computeIfAbsent(block.node(),
+        n -> new ChainView(rules.minBlockIntervalMs(), rules.clockSkewMs(), clock));
+    Optional<String> why = solidified ? view.solid(block) : view.head(block);
+    if (why.isPresent()) {
+      client.distrust(block.node(), operation, why.get());
+      throw new ChainDataException.Disbelieved("TRON node " + (block.node() + 1) + " is not believed: " + why.get());
+    }
+    return block;
+  }
+
+  public ChainRules rules() {
+    return rules;
+  }
+
+  public int nodeCount() {
+    return client.nodeCount();
+  }
+
+  /** The head block of one node, believed as {@link #headBlock} is. */
+  public Future<BlockRef> headBlockOf(int node) {
+    return client.postTo(node, "getnowblock", "/wallet/getnowblock", new JsonObject())
+        .map(a -> believed(a, false, "getnowblock"));
+  }
+
+  /** The solidified head of one node, believed as {@link #solidBlock} is. */
+  public Future<BlockRef> solidBlockOf(int node) {
+    return client.postTo(node, "getnowblock_solid", "/walletsolidity/getnowblock", new JsonObject())
+        .map(a -> believed(a, true, "getnowblock_solid"));
+  }
+
+  /**
+   * Solidified blocks {@code from} (inclusive) to {@code to} (exclusive, at most {@link #BLOCKS_PER_READ} on), each
+   * checked against itself ({@link VerifiedBlock}), in order. A node that does not have them all answers fewer.
+   */
+  public Future<List<VerifiedBlock>> solidBlocks(int node, long from, long to) {
+    return client.postTo(node, "getblockbylimitnext_solid", "/walletsolidity/getblockbylimitnext",
+        new JsonObject().put("startNum", from).put("endNum", to)).map(a -> {
+          List<VerifiedBlock> blocks = new ArrayList<>();
+          for (Object o : a.body().getJsonArray("block", new JsonArray())) {
+            if (!(o instanceof JsonObject block)) {
+              throw new ChainDataException("getblockbylimitnext: a block is not an object");
+            }
+            blocks.add(VerifiedBlock.parse(block));
+          }
+          return blocks;
+        });
+  }
+
+  /** One solidified block, checked against itself; empty when the node does not have it (yet). */
+  public Future<Optional<VerifiedBlock>> solidBlock(int node, long number) {
+    return client.postTo(node, "getblockbynum_solid", "/walletsolidity/getblockbynum",
+        new JsonObject().put("num", number))
+        .map(a -> a.body().isEmpty() ? Optional.<VerifiedBlock>empty() : Optional.of(VerifiedBlock.parse(a.body())));
   }
 
   public NodeClient client() {

@@ -237,6 +237,18 @@ public final class NodeClient {
     return uri.getScheme() + "://" + uri.getHost() + ":" + port;
   }
 
+  /**
+   * Records that a node's answer is not believed (it contradicts itself or what the node said before): its breaker
+   * counts it like an outage, so a node that keeps lying is skipped while payouts wait.
+   */
+  public void distrust(int node, String operation, String why) {
+    Node n = nodes.get(node);
+    metrics.error(NodeErrorType.INCONSISTENT, operation);
+    LOG.warning(() -> "TRON node " + n.label() + " is not believed (" + operation + "): " + why);
+    n.breaker().<Attempt>execute(p -> p.fail(new CountedFailure(NodeErrorType.INCONSISTENT, null)))
+        .onFailure(ignored -> { });
+  }
+
   /** Each node's label and breaker state, in the configured order. */
   public List<NodeState> states() {
     return nodes.stream().map(n -> new NodeState(n.label(), n.breaker().state())).toList();

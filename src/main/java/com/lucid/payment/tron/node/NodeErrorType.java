@@ -14,6 +14,8 @@ public enum NodeErrorType {
   RATE_LIMITED(true),
   /** SERVER_BUSY broadcast answer: counted. */
   SERVER_BUSY(true),
+  /** An answer that contradicts itself or the node's earlier answers (a block going back, a forged id): counted. */
+  INCONSISTENT(true),
   /** A node that cannot relay right now (NO_CONNECTION, NOT_ENOUGH_EFFECTIVE_CONNECTION, BLOCK_UNSOLIDIFIED). */
   NOT_RELAYING(false),
   /** Another HTTP status, or a body that is not JSON: the next node is tried. */
