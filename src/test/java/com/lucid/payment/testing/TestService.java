@@ -51,6 +51,7 @@ public final class TestService implements AutoCloseable {
   private static Path jwtSecret(Path dir) {
     try {
       Path file = dir.resolve("jwt-secret");
+      Files.createDirectories(dir);
       if (!Files.exists(file)) {
         Files.writeString(file, "test-secret-of-at-least-thirty-two-bytes-" + new SecureRandom().nextLong());
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
