@@ -16,7 +16,7 @@ import java.util.Map;
 /** Refreshes the brief's gauges: payouts per status, holds per reason, limit usage, the breaker's state. */
 final class PayoutGauges {
   private static final List<String> HOLD_REASONS = List.of("paused", "circuit_breaker_open", "insufficient_usdt",
-      "insufficient_trx", "tron_unavailable", "chain_mismatch");
+      "insufficient_trx", "tron_unavailable", "chain_mismatch", PayoutWorker.NEEDS_REVIEW, Quarantine.REASON);
 
   private final MongoClient mongo;
   private final LimitLedger limits;
@@ -57,14 +57,19 @@ final class PayoutGauges {
     }
     JsonObject held = new JsonObject().put("status", new JsonObject().put("$in", live))
         .put("hold_reason", new JsonObject().put("$in", new JsonArray(HOLD_REASONS)));
-    counts.add(mongo.findWithOptions(StoreSchema.PAYOUTS, held,
-        new FindOptions().setFields(new JsonObject().put("hold_reason", 1))).map(docs -> {
+    counts.add(mongo.findWithOptions(StoreSchema.PAYOUTS, held, new FindOptions().setFields(new JsonObject()
+        .put("hold_reason", 1).put("created_at", 1).put("release_at", 1))).map(docs -> {
           Map<String, Long> byHold = new HashMap<>();
+          Map<String, Long> oldest = new HashMap<>();
           for (JsonObject d : docs) {
-            byHold.merge(d.getString("hold_reason"), 1L, Long::sum);
+            String reason = d.getString("hold_reason");
+            byHold.merge(reason, 1L, Long::sum);
+            long due = Math.max(d.getLong("created_at", 0L), d.getLong("release_at", 0L));
+            oldest.merge(reason, Math.max(0, now.toEpochMilli() - due) / 1000, Math::max);
           }
           for (String reason : HOLD_REASONS) {
             metrics.gauge("tron_payout_holds", "reason", reason, byHold.getOrDefault(reason, 0L));
+            metrics.gauge("tron_payout_oldest_hold_seconds", "reason", reason, oldest.getOrDefault(reason, 0L));
           }
           return null;
         }));

@@ -262,7 +262,8 @@ final class PayoutWorker {
         return undecided(doc, attempt, u);
       }
       if (fate instanceof AttemptFate.Mismatch m) {
-        metrics.counter("tron_payout_chain_mismatch_total", "router_type", doc.getString("router_type"));
+        metrics.counter("tron_payout_chain_mismatch_total", "Solidified transactions that were not the payout's transfer",
+            "router_type", doc.getString("router_type"));
         LOG.severe(() -> "payout " + doc.getString("_id") + " txid " + attempt.getString("txid")
             + ": solidified but not as signed: " + m.why());
         return hold(doc, "chain_mismatch");

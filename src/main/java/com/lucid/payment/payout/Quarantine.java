@@ -30,7 +30,7 @@ final class Quarantine {
 
   Future<Void> hold(JsonObject doc, String problem) {
     String id = String.valueOf(doc.getValue("_id"));
-    metrics.counter("tron_payout_integrity_violations_total", "source", "store");
+    metrics.integrityViolation();
     LOG.severe(() -> "payout " + id + ": integrity violation, never signed or sent: " + problem
         + "; the safety breaker is tripped until an admin resets it");
     return breaker.trip("integrity violation on payout " + id, clock.instant())

@@ -6,6 +6,7 @@ import com.lucid.payment.devnet.DevnetFault;
 import com.lucid.payment.devnet.FaultType;
 import com.lucid.payment.testing.Await;
 import com.lucid.payment.testing.BusClient;
+import com.lucid.payment.testing.HttpApi;
 import com.lucid.payment.testing.TestService;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -51,6 +52,8 @@ class PrometheusScrapeTest {
           .times(1));
       String id = client.pay("ops", "scrape-1", TestService.newAddress().base58(), "1.5");
       client.awaitStatus(id, "confirmed", 60);
+      HttpApi.Reply health = new HttpApi(service.api()).get("/health", null);
+      assertTrue(health.status() == 200, health.body());
 
       int port;
       try (ServerSocket free = new ServerSocket(0)) {
