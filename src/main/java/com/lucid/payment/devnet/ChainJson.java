@@ -68,6 +68,8 @@ final class ChainJson {
     if (info.failed()) {
       json.put("result", "FAILED").put("resMessage", text(info.resMessage(), visible));
     }
+    // with the transaction fee pool (getAllowTransactionFeePool) the whole fee goes to the block's packer
+    putLong(json, "packingFee", info.fee());
     return json;
   }
 

@@ -75,6 +75,40 @@ final class TransactionJson {
     return json;
   }
 
+  /**
+   * The transaction as broadcasthex echoes it: raw_data in protobuf field order with each contract's
+   * parameter value as the hex of its protobuf bytes (not an object), then the signatures; no txID,
+   * visible or raw_data_hex.
+   */
+  static String echo(Transaction tx) {
+    Transaction.raw raw = tx.getRawData();
+    JsonObject json = new JsonObject();
+    putBytes(json, "ref_block_bytes", raw.getRefBlockBytes());
+    putLong(json, "ref_block_num", raw.getRefBlockNum());
+    putBytes(json, "ref_block_hash", raw.getRefBlockHash());
+    putLong(json, "expiration", raw.getExpiration());
+    putBytes(json, "data", raw.getData());
+    JsonArray contracts = new JsonArray();
+    for (Transaction.Contract c : raw.getContractList()) {
+      JsonObject contract = new JsonObject().put("type", c.getType().name()).put("parameter",
+          new JsonObject().put("type_url", c.getParameter().getTypeUrl())
+              .put("value", HEX.formatHex(c.getParameter().getValue().toByteArray())));
+      putLong(contract, "Permission_id", c.getPermissionId());
+      contracts.add(contract);
+    }
+    json.put("contract", contracts);
+    putBytes(json, "scripts", raw.getScripts());
+    putLong(json, "timestamp", raw.getTimestamp());
+    putLong(json, "fee_limit", raw.getFeeLimit());
+    JsonObject echo = new JsonObject().put("raw_data", json);
+    if (tx.getSignatureCount() > 0) {
+      JsonArray signatures = new JsonArray();
+      tx.getSignatureList().forEach(sig -> signatures.add(HEX.formatHex(sig.toByteArray())));
+      echo.put("signature", signatures);
+    }
+    return echo.encode();
+  }
+
   private static JsonObject contract(Transaction.Contract contract, boolean visible) {
     Any parameter = contract.getParameter();
     JsonObject json = new JsonObject()

@@ -69,14 +69,10 @@ record TronAddress(String hex) {
     try {
       bytes = Base58Check.base58ToBytes(text);
     } catch (IllegalArgumentException e) {
-      // java-tron decodes a bad checksum to null and then dereferences it
-      if (String.valueOf(e.getMessage()).contains("Checksum")) {
-        throw new InvalidInput("class java.lang.NullPointerException : null");
-      }
-      throw InvalidInput.parse("INVALID base58 String");
+      throw InvalidInput.nullAddress();
     }
     if (bytes.length != 21 || bytes[0] != PREFIX) {
-      throw InvalidInput.parse("INVALID base58 String");
+      throw InvalidInput.nullAddress();
     }
     return of(bytes);
   }
