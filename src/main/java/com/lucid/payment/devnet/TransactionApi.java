@@ -70,7 +70,7 @@ final class TransactionApi {
       tx = devnet.chain().pendingTransaction(txid);
     }
     return tx == null ? new JsonObject()
-        : TransactionJson.render(tx.transaction(), request.visible());
+        : TransactionJson.stored(tx.transaction(), request.visible());
   }
 
   /** {} until included ({} on the solidity twin until solidified); a lying fault may say SUCCESS. */

@@ -19,10 +19,18 @@ final class TransactionJson {
 
   private TransactionJson() {}
 
-  /** visible, txID, raw_data, raw_data_hex, then signature and ret when present. */
+  /** A transaction a node builds for a client: visible, txID, raw_data, raw_data_hex, signature, ret. */
   static JsonObject render(Transaction tx, boolean visible) {
+    return new JsonObject().put("visible", visible).mergeIn(stored(tx, visible));
+  }
+
+  /**
+   * A transaction as gettransactionbyid and blocks print it, without "visible": txID, raw_data,
+   * raw_data_hex, then signature and ret when present.
+   */
+  static JsonObject stored(Transaction tx, boolean visible) {
     byte[] raw = tx.getRawData().toByteArray();
-    JsonObject json = new JsonObject().put("visible", visible)
+    JsonObject json = new JsonObject()
         .put("txID", HEX.formatHex(Digests.sha256(raw)))
         .put("raw_data", rawData(tx.getRawData(), visible))
         .put("raw_data_hex", HEX.formatHex(raw));
