@@ -68,7 +68,8 @@ record TronAddress(String hex) {
     byte[] bytes;
     try {
       bytes = Base58Check.base58ToBytes(text);
-    } catch (IllegalArgumentException e) {
+    } catch (RuntimeException unreadable) {
+      // trident throws for short input too (NegativeArraySizeException); java-tron's decoder answers null
       throw InvalidInput.nullAddress();
     }
     if (bytes.length != 21 || bytes[0] != PREFIX) {
