@@ -76,7 +76,7 @@ final class Routes {
   static void reply(RoutingContext ctx, JsonObject json) {
     boolean int64AsString = ctx.request().method() == HttpMethod.GET
         && "true".equalsIgnoreCase(ctx.request().getParam("int64_as_string"));
-    ctx.response().putHeader("Content-Type", "application/json")
+    ctx.response().putHeader("Content-Type", "application/json;charset=utf-8")
         .end((int64AsString ? (JsonObject) int64AsString(json) : json).encode());
   }
 

@@ -100,6 +100,7 @@ class JavaTronConformanceTest {
       Answer a = JavaTronAnswers.get(name);
       HttpResponse<Buffer> answer = ask(node, a, HOT);
       assertEquals(200, answer.statusCode(), name);
+      assertEquals(a.contentType(), answer.getHeader("Content-Type"), name);
       Shapes.differences(a.json(), answer.bodyAsJsonObject(), state).forEach(d -> differences.add(name + " " + d));
     });
     assertEquals(List.of(), differences);
