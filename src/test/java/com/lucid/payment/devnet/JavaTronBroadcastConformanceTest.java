@@ -79,6 +79,15 @@ class JavaTronBroadcastConformanceTest {
     sameShape("walletsolidity_gettransactionbyid", byId("/walletsolidity", a));
     sameShape("getblockbynum_with_tx", node.post("/wallet/getblockbynum",
         new JsonObject().put("num", info.getLong("blockNumber"))));
+    assertEquals(List.of(), Shapes.differences(JavaTronAnswers.get("gettransactioninfobyid_D").json(),
+        node.info(TestNode.txid(d), false), RECEIPT_STATE));
+    assertEquals(List.of(), Shapes.differences(JavaTronAnswers.get("getaccount_hot_after").json(),
+        node.post("/wallet/getaccount", new JsonObject().put("address", hot.hex())),
+        JavaTronConformanceTest.ACCOUNT_STATE));
+    assertEquals(List.of(), Shapes.differences(JavaTronAnswers.get("getaccountresource_hot_after").json(),
+        node.post("/wallet/getaccountresource", new JsonObject().put("address", hot.hex())),
+        JavaTronConformanceTest.RESOURCE_STATE));
+    assertEquals(1L, balanceOf("/walletsolidity", recipient), "triggerconstantcontract_balanceOf_recipient");
     sameShape("gettransactioninfobyid_unknown", node.info("ab".repeat(32), false));
     sameShape("walletsolidity_gettransactioninfobyid_unknown", node.info("ab".repeat(32), true));
     sameShape("gettransactionbyid_unknown", node.post("/wallet/gettransactionbyid",
