@@ -65,7 +65,8 @@ public final class ConfigLoader {
     if (env.get(TronNodes.SOLIDITY_VARIABLE).isPresent()) {
       throw TronNodes.misplacedSolidityUrl();
     }
-    List<ServiceConfig.TronNode> nodes = env.get(TronNodes.VARIABLE).map(v -> TronNodes.parse(v, ConfigLoader::nodeUrl))
+    List<ServiceConfig.TronNode> nodes = env.get(TronNodes.VARIABLE)
+        .map(v -> TronNodes.parse(v, ConfigLoader::nodeUrl))
         .orElse(network.defaultNodeUrls().stream().map(ServiceConfig.TronNode::of).toList());
     Optional<String> usdt = env.firstOf("TRON_CONTRACT_ADDRESS", "USDT_CONTRACT_ADDRESS")
         .or(() -> Optional.ofNullable(network.defaultUsdtContract()));

@@ -131,8 +131,9 @@ public final class NodeClient {
   }
 
   /**
-   * POSTs to one of a node's two URLs, whichever API the path is of, past its breaker and without judging the
-   * answer: status, type, body. For the start-up check of what each URL serves.
+   * POSTs the path to one of a node's two URLs (its solidity URL when {@code solidityUrl}, whatever API the path is
+   * of), past its breaker and without judging the answer: status, type, body. For the start-up check of what each
+   * URL serves.
    */
   public Future<Probe> probe(int node, boolean solidityUrl, String path, JsonObject body) {
     TronNode urls = nodes.get(node).urls();
