@@ -152,15 +152,18 @@ public final class Application {
       return Future.succeededFuture(new TronEndpoints(tron.nodeUrls(),
           TronAddress.fromBase58(tron.usdtContract().orElse(DevnetHandle.USDT_CONTRACT))));
     }
-    DevnetOptions options = DevnetOptions.defaults().withHost("127.0.0.1").withPort(0)
+    // java-tron's layout, the solidity API on a port of its own: what an operator's own node looks like
+    DevnetOptions options = DevnetOptions.defaults().withHost("127.0.0.1").withPort(0).withSolidityPort(0)
         .withBlockMs(tron.devnetBlockMs())
         .withControl(tron.devnet().control())
         .withFunded(wallet.address().base58(), tron.devnet().fundTrxSun(), tron.devnet().fundUsdtUnits());
     return Devnet.start(vertx, options).map(handle -> {
       devnet = handle;
-      LOG.info(() -> "embedded devnet at " + handle.baseUrl() + " (USDT " + handle.usdtContract() + ", control "
-          + (tron.devnet().control() ? "on" : "off") + "), hot wallet " + wallet.address());
-      return new TronEndpoints(List.of(handle.baseUrl()), TronAddress.fromBase58(handle.usdtContract()));
+      LOG.info(() -> "embedded devnet at " + handle.baseUrl() + "|" + handle.solidityUrl() + " (USDT "
+          + handle.usdtContract() + ", control " + (tron.devnet().control() ? "on" : "off") + "), hot wallet "
+          + wallet.address());
+      return new TronEndpoints(List.of(new ServiceConfig.TronNode(handle.baseUrl(), handle.solidityUrl())),
+          TronAddress.fromBase58(handle.usdtContract()));
     });
   }
 

@@ -58,6 +58,11 @@ public final class Main {
       app.get(120, TimeUnit.SECONDS);
     } catch (Exception e) {
       Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+      // a setting found wrong only once the service could look (a node URL serving the other API, say)
+      if (cause instanceof ConfigException wrong) {
+        System.err.println("configuration error: " + wrong.getMessage());
+        System.exit(2);
+      }
       System.err.println("start-up failed: " + describe(cause));
       System.exit(1);
     }

@@ -8,7 +8,6 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +62,12 @@ public final class ConfigLoader {
 
   private static ServiceConfig.Tron tron(Env env, Path dataDir) {
     TronNetwork network = env.oneOf("TRON_NETWORK", TronNetwork.class, TronNetwork.DEVNET);
-    List<String> nodes = env.get("TRON_NODE_URL").map(ConfigLoader::nodeUrls).orElse(network.defaultNodeUrls());
+    if (env.get(TronNodes.SOLIDITY_VARIABLE).isPresent()) {
+      throw TronNodes.misplacedSolidityUrl();
+    }
+    List<ServiceConfig.TronNode> nodes = env.get(TronNodes.VARIABLE)
+        .map(v -> TronNodes.parse(v, ConfigLoader::nodeUrl))
+        .orElse(network.defaultNodeUrls().stream().map(ServiceConfig.TronNode::of).toList());
     Optional<String> usdt = env.firstOf("TRON_CONTRACT_ADDRESS", "USDT_CONTRACT_ADDRESS")
         .or(() -> Optional.ofNullable(network.defaultUsdtContract()));
     usdt.ifPresent(u -> {
@@ -121,21 +125,16 @@ public final class ConfigLoader {
     return new ServiceConfig.Devnet(control, trx, usdt);
   }
 
-  private static List<String> nodeUrls(String csv) {
-    List<String> urls = new ArrayList<>();
-    for (String raw : csv.split(",")) {
-      String url = raw.trim();
-      try {
-        URI uri = new URI(url);
-        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-          throw new URISyntaxException(url, "not http(s)");
-        }
-      } catch (URISyntaxException e) {
-        throw new ConfigException("TRON_NODE_URL", "'" + url + "' is not an http:// or https:// URL");
+  private static String nodeUrl(String url) {
+    try {
+      URI uri = new URI(url);
+      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+        throw new URISyntaxException(url, "not http(s)");
       }
-      urls.add(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+    } catch (URISyntaxException e) {
+      throw new ConfigException("TRON_NODE_URL", "'" + url + "' is not an http:// or https:// URL");
     }
-    return List.copyOf(urls);
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 
   private static SocksProxy socksProxy(String value) {

@@ -24,7 +24,7 @@ public record ServiceConfig(Http http, Tron tron, Store store, Logging logging, 
   /**
    * Where and how TRON is reached.
    *
-   * @param nodeUrls full-node base URLs, tried in order (empty on devnet until the devnet runs)
+   * @param nodeUrls the nodes, tried in order (empty on devnet until the devnet runs)
    * @param usdtContract base58 USDT contract, empty on devnet (the devnet reports its own)
    * @param privateKeyFile the hot wallet key file; on devnet it is created when missing
    * @param apiKey the TRON-PRO-API-KEY header value, a secret
@@ -35,7 +35,7 @@ public record ServiceConfig(Http http, Tron tron, Store store, Logging logging, 
    */
   public record Tron(
       TronNetwork network,
-      List<String> nodeUrls,
+      List<TronNode> nodeUrls,
       Optional<String> usdtContract,
       Path privateKeyFile,
       Optional<Secret> apiKey,
@@ -45,6 +45,28 @@ public record ServiceConfig(Http http, Tron tron, Store store, Logging logging, 
       Transfers transfers,
       Nodes nodes,
       Devnet devnet) {}
+
+  /**
+   * One TRON node as its operator configures it: the base URL of its full-node API (/wallet/*, TronWeb's fullNode)
+   * and of its solidity API (/walletsolidity/*, TronWeb's solidityNode). java-tron serves them on two ports (8090 and
+   * 8091 by default); a gateway such as TronGrid serves both on one URL, and then both are that URL.
+   */
+  public record TronNode(String fullUrl, String solidityUrl) {
+    public TronNode {
+      java.util.Objects.requireNonNull(fullUrl, "fullUrl");
+      java.util.Objects.requireNonNull(solidityUrl, "solidityUrl");
+    }
+
+    /** A node whose one URL serves both APIs. */
+    public static TronNode of(String url) {
+      return new TronNode(url, url);
+    }
+
+    /** Whether the two APIs are on different URLs. */
+    public boolean split() {
+      return !fullUrl.equals(solidityUrl);
+    }
+  }
 
   /**
    * How a USDT transfer is built and when it counts as final.

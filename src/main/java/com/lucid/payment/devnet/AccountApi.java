@@ -1,7 +1,6 @@
 package com.lucid.payment.devnet;
 
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Base64;
 import org.tron.trident.utils.Base58Check;
@@ -14,10 +13,10 @@ final class AccountApi {
     this.devnet = devnet;
   }
 
-  void mount(Router router) {
-    Routes.withSolidityTwin(router, "getaccount", this::account);
-    Routes.withSolidityTwin(router, "getaccountresource", this::accountResource);
-    router.route("/wallet/validateaddress").handler(this::validateAddress);
+  void mount(Routes.Apis apis) {
+    Routes.withSolidityTwin(apis, "getaccount", this::account);
+    Routes.withSolidityTwin(apis, "getaccountresource", this::accountResource);
+    apis.full().route("/wallet/validateaddress").handler(this::validateAddress);
   }
 
   /** {} when the account was never activated. */
@@ -34,9 +33,15 @@ final class AccountApi {
         : ChainJson.account(account, now, request.visible());
   }
 
+  /** java-tron decodes this address with bouncycastle's Hex directly, not its JSON parser. */
   private JsonObject accountResource(RoutingContext ctx, boolean solidity) {
     NodeRequest request = NodeRequest.of(ctx);
-    TronAddress address = request.address("address");
+    TronAddress address;
+    try {
+      address = request.address("address");
+    } catch (InvalidInput e) {
+      throw e.isParse() ? InvalidInput.hexDecoder() : e;
+    }
     if (address == null) {
       return new JsonObject();
     }

@@ -50,7 +50,7 @@ final class Admission {
     if (chain.knows(txid)) {
       return BroadcastResult.duplicate(txid);
     }
-    Account owner = chain.headLedger().account(tx.action().owner());
+    Account owner = chain.stateLedger().account(tx.action().owner());
     if (owner == null) {
       return BroadcastResult.contractValidate(txid,
           "account [" + tx.action().owner().base58() + "] does not exist");

@@ -2,7 +2,6 @@ package com.lucid.payment.devnet;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.HexFormat;
 
@@ -16,13 +15,13 @@ final class BlockApi {
     this.devnet = devnet;
   }
 
-  void mount(Router router) {
-    Routes.withSolidityTwin(router, "getnowblock", this::nowBlock);
-    Routes.withSolidityTwin(router, "getblock", this::block);
-    Routes.withSolidityTwin(router, "getblockbynum", this::blockByNum);
-    Routes.withSolidityTwin(router, "getblockbyid", this::blockById);
-    Routes.withSolidityTwin(router, "getblockbylimitnext", this::blockRange);
-    Routes.wallet(router, "getchainparameters",
+  void mount(Routes.Apis apis) {
+    Routes.withSolidityTwin(apis, "getnowblock", this::nowBlock);
+    Routes.withSolidityTwin(apis, "getblock", this::block);
+    Routes.withSolidityTwin(apis, "getblockbynum", this::blockByNum);
+    Routes.withSolidityTwin(apis, "getblockbyid", this::blockById);
+    Routes.withSolidityTwin(apis, "getblockbylimitnext", this::blockRange);
+    Routes.wallet(apis, "getchainparameters",
         (ctx, solidity) -> ChainParameters.json(devnet.options()));
   }
 

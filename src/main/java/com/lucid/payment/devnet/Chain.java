@@ -11,8 +11,10 @@ import java.util.function.Function;
 
 /**
  * The devnet's chain in memory: blocks, the head and solidified ledgers, the pool and an index of
- * included transactions by txid. Every method is synchronized: the HTTP adapter, the block timer
- * and in-process tests share one instance.
+ * included transactions by txid; with pending state on, also what java-tron calls its pending
+ * state: the head with the pool's transactions run on it in arrival order, which /wallet reads and
+ * broadcast checks see, rebuilt from the new head after every block. Every method is synchronized:
+ * the HTTP adapter, the block timer and in-process tests share one instance.
  */
 final class Chain {
   private static final int TAPOS_KEYS = 65_536;
@@ -28,6 +30,9 @@ final class Chain {
   private final Ledger head = new Ledger();
   private final Ledger solid = new Ledger();
   private final Pool pool = new Pool();
+  /** The pending state (null when off) and the pool's transactions as it ran them. */
+  private Ledger pending;
+  private final Map<String, ChainTx> pendingRuns = new HashMap<>();
   private final Map<String, ChainTx> included = new HashMap<>();
   private final List<UsdtTransfer> journal = new ArrayList<>();
 
@@ -37,6 +42,7 @@ final class Chain {
     this.executor = new Executor(resources);
     this.admission = new Admission(resources, options.maxFeeLimitSun());
     blocks.add(forge.genesis(now));
+    pending = options.pendingState() ? Ledger.over(head) : null;
     for (FundedAccount funded : options.fundedAccounts()) {
       fund(TronAddress.parseAny(funded.address()), funded.trxSun(), funded.usdtUnits());
     }
@@ -89,13 +95,19 @@ final class Chain {
     return block != null && Arrays.equals(block.tapos(), refHash) ? block : null;
   }
 
-  synchronized Ledger headLedger() {
-    return head;
+  /** What a /wallet read and a broadcast's checks see: the pending state, else the head. */
+  synchronized Ledger stateLedger() {
+    return pending != null ? pending : head;
   }
 
-  /** Runs `read` against the head or solidified ledger while no block is being produced. */
+  /** Runs `read` against the solidified or the current ledger while no block is being produced. */
   synchronized <T> T read(boolean solidified, Function<Ledger, T> read) {
-    return read.apply(solidified ? solid : head);
+    return read.apply(solidified ? solid : stateLedger());
+  }
+
+  /** A pooled transaction as the pending state ran it (its ret set), or null. */
+  synchronized ChainTx pendingTransaction(String txid) {
+    return pendingRuns.get(txid);
   }
 
   synchronized int pendingCount() {
@@ -115,6 +127,7 @@ final class Chain {
     }
     if (!discard) {
       pool.add(tx, holdBack);
+      runPending(tx);
     }
     return BroadcastResult.accepted(tx.txid());
   }
@@ -147,7 +160,25 @@ final class Chain {
     if (solidified != null) {
       solid.apply(solidified);
     }
+    if (pending != null) {
+      pending = Ledger.over(head);
+      pendingRuns.clear();
+      pool.all().forEach(this::runPending);
+    }
     return block;
+  }
+
+  /** Runs a pooled transaction on the pending state, as java-tron does when it accepts one. */
+  private void runPending(PendingTx tx) {
+    if (pending == null) {
+      return;
+    }
+    Block parent = headBlock();
+    Executor.Executed run = executor.execute(tx, pending, parent.number() + 1, parent.timestamp());
+    if (run != null) {
+      pending.apply(run.writes());
+      pendingRuns.put(tx.txid(), run.tx());
+    }
   }
 
   /** Mints TRX and/or USDT to an address out of band, on every view of the chain at once. */
@@ -156,6 +187,9 @@ final class Chain {
     credit(head, address, trxSun, usdtUnits, now);
     credit(solid, address, trxSun, usdtUnits, now);
     unsolidified.values().forEach(writes -> writes.credit(address, trxSun, usdtUnits));
+    if (pending != null) {
+      pending.creditLayer(address, trxSun, usdtUnits);
+    }
   }
 
   private static void credit(Ledger ledger, TronAddress address, long trxSun, long usdtUnits,

@@ -36,7 +36,7 @@ final class ChainJson {
     if (withTransactions && !block.transactions().isEmpty()) {
       JsonArray transactions = new JsonArray();
       block.transactions().forEach(tx -> transactions.add(
-          TransactionJson.render(tx.transaction(), visible)));
+          TransactionJson.stored(tx.transaction(), visible)));
       json.put("transactions", transactions);
     }
     return json;
@@ -68,6 +68,8 @@ final class ChainJson {
     if (info.failed()) {
       json.put("result", "FAILED").put("resMessage", text(info.resMessage(), visible));
     }
+    // with the transaction fee pool (getAllowTransactionFeePool) the whole fee goes to the block's packer
+    putLong(json, "packingFee", info.fee());
     return json;
   }
 
@@ -116,14 +118,14 @@ final class ChainJson {
     json.put("freeNetLimit", Resources.FREE_NET_PER_DAY);
     putLong(json, "NetUsed", account.net().at(now));
     putLong(json, "NetLimit", resources.netLimit(account));
-    json.put("TotalNetLimit", Resources.TOTAL_NET_LIMIT)
-        .put("TotalNetWeight", resources.totalNetWeight());
+    json.put("TotalNetLimit", Resources.TOTAL_NET_LIMIT);
+    putLong(json, "TotalNetWeight", resources.totalNetWeight());
     long staked = account.frozenForEnergy() + account.frozenForBandwidth();
     putLong(json, "tronPowerLimit", staked / Resources.SUN_PER_TRX);
     putLong(json, "EnergyUsed", account.energy().at(now));
     putLong(json, "EnergyLimit", resources.energyLimit(account));
-    json.put("TotalEnergyLimit", Resources.TOTAL_ENERGY_LIMIT)
-        .put("TotalEnergyWeight", resources.totalEnergyWeight());
+    json.put("TotalEnergyLimit", Resources.TOTAL_ENERGY_LIMIT);
+    putLong(json, "TotalEnergyWeight", resources.totalEnergyWeight());
     return json;
   }
 

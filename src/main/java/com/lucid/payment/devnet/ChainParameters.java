@@ -5,8 +5,16 @@ import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** /wallet/getchainparameters: mainnet's values, except the fees the devnet is configured with. */
+/**
+ * /wallet/getchainparameters: the 73 parameters java-tron v4.8.0 prints, in its order; mainnet's
+ * values where the devnet models them, the fees and limits the devnet is configured with, and 0
+ * (printed without a value) for features it does not have (dynamic energy: it prices energy flat;
+ * shielded transactions, the market, PBFT).
+ */
 final class ChainParameters {
+  /** java-tron's target energy use is the daily limit over this (its answer: 50e9 / 14,400 = 3,472,222). */
+  private static final long TARGET_DIVISOR = 14_400L;
+
   private ChainParameters() {}
 
   static Map<String, Long> of(DevnetOptions options) {
@@ -33,32 +41,57 @@ final class ChainParameters {
     p.put("getTotalEnergyCurrentLimit", Resources.TOTAL_ENERGY_LIMIT);
     p.put("getAllowMultiSign", 1L);
     p.put("getAllowAdaptiveEnergy", 0L);
+    p.put("getTotalEnergyTargetLimit", Resources.TOTAL_ENERGY_LIMIT / TARGET_DIVISOR);
+    p.put("getTotalEnergyAverageUsage", 0L);
     p.put("getUpdateAccountPermissionFee", 100_000_000L);
     p.put("getMultiSignFee", 1_000_000L);
+    p.put("getAllowAccountStateRoot", 0L);
+    p.put("getAllowProtoFilterNum", 0L);
     p.put("getAllowTvmConstantinople", 1L);
     p.put("getAllowTvmSolidity059", 1L);
     p.put("getAllowTvmIstanbul", 1L);
-    p.put("getAllowTvmFreeze", 1L);
-    p.put("getAllowTvmVote", 1L);
-    p.put("getAllowTvmLondon", 1L);
-    p.put("getAllowTvmShangHai", 1L);
-    p.put("getAllowTvmCancun", 1L);
+    p.put("getAllowShieldedTRC20Transaction", 0L);
+    p.put("getForbidTransferToContract", 0L);
+    p.put("getAdaptiveResourceLimitTargetRatio", 10L);
+    p.put("getAdaptiveResourceLimitMultiplier", 1_000L);
+    p.put("getChangeDelegation", 1L);
+    p.put("getWitness127PayPerBlock", 16_000_000L);
+    p.put("getAllowMarketTransaction", 0L);
+    p.put("getMarketSellFee", 0L);
+    p.put("getMarketCancelFee", 0L);
+    p.put("getAllowPBFT", 0L);
+    p.put("getAllowTransactionFeePool", 1L);
     p.put("getMaxFeeLimit", options.maxFeeLimitSun());
     p.put("getAllowOptimizeBlackHole", 1L);
     p.put("getAllowNewResourceModel", 1L);
+    p.put("getAllowTvmFreeze", 1L);
+    p.put("getAllowTvmVote", 1L);
+    p.put("getAllowTvmLondon", 1L);
+    p.put("getAllowTvmCompatibleEvm", 1L);
+    p.put("getAllowAccountAssetOptimization", 0L);
     p.put("getFreeNetLimit", Resources.FREE_NET_PER_DAY);
     p.put("getTotalNetLimit", Resources.TOTAL_NET_LIMIT);
     p.put("getAllowHigherLimitForMaxCpuTimeOfOneTx", 1L);
+    p.put("getAllowAssetOptimization", 1L);
+    p.put("getAllowNewReward", 1L);
     p.put("getMemoFee", 1_000_000L);
     p.put("getAllowDelegateOptimization", 1L);
     p.put("getUnfreezeDelayDays", 14L);
-    p.put("getAllowCancelAllUnfreezeV2", 1L);
-    p.put("getMaxDelegateLockPeriod", 864_000L);
-    // the devnet prices energy flat: no dynamic-energy surcharge
+    p.put("getAllowOptimizedReturnValueOfChainId", 1L);
     p.put("getAllowDynamicEnergy", 0L);
     p.put("getDynamicEnergyThreshold", 5_000_000_000L);
     p.put("getDynamicEnergyIncreaseFactor", 2_000L);
     p.put("getDynamicEnergyMaxFactor", 34_000L);
+    p.put("getAllowTvmShangHai", 1L);
+    p.put("getAllowCancelAllUnfreezeV2", 1L);
+    p.put("getMaxDelegateLockPeriod", 864_000L);
+    p.put("getAllowOldRewardOpt", 1L);
+    p.put("getAllowEnergyAdjustment", 1L);
+    p.put("getMaxCreateAccountTxSize", 1_000L);
+    p.put("getAllowStrictMath", 1L);
+    p.put("getConsensusLogicOptimization", 1L);
+    p.put("getAllowTvmCancun", 1L);
+    p.put("getAllowTvmBlob", 0L);
     return p;
   }
 

@@ -3,11 +3,11 @@ package com.lucid.payment.devnet;
 import com.google.protobuf.ByteString;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Function;
 import org.tron.trident.proto.Chain.Transaction;
 import org.tron.trident.proto.Chain.Transaction.Contract.ContractType;
 import org.tron.trident.proto.Contract.FreezeBalanceV2Contract;
@@ -15,8 +15,12 @@ import org.tron.trident.proto.Contract.TriggerSmartContract;
 
 /** triggersmartcontract, triggerconstantcontract, estimateenergy, freezebalancev2. */
 final class ContractApi {
-  private static final TronAddress NOBODY = TronAddress.of(new byte[] {TronAddress.PREFIX,
-      0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0});
+
+  /** java-tron's answer when vm.estimateEnergy is false, its default. */
+  static final String ESTIMATE_OFF = "this node does not support estimate energy";
+  /** What java-tron's VM throws when a call exceeds getMaxCpuTimeOfOneTx. */
+  static final String OUT_OF_TIME = "class org.tron.core.vm.program.Program$OutOfTimeException : "
+      + "CPU timeout for 'PUSH1' operation executing";
 
   private final Devnet devnet;
 
@@ -24,20 +28,37 @@ final class ContractApi {
     this.devnet = devnet;
   }
 
-  void mount(Router router) {
-    Routes.wallet(router, "triggersmartcontract", (ctx, solidity) -> trigger(ctx));
-    Routes.withSolidityTwin(router, "triggerconstantcontract", this::triggerConstant);
-    Routes.withSolidityTwin(router, "estimateenergy", this::estimateEnergy);
-    Routes.wallet(router, "freezebalancev2", (ctx, solidity) -> freeze(ctx));
+  void mount(Routes.Apis apis) {
+    Routes.wallet(apis, "triggersmartcontract", (ctx, solidity) -> answering(ctx, this::trigger));
+    Routes.withSolidityTwin(apis, "triggerconstantcontract",
+        (ctx, solidity) -> answering(ctx, request -> triggerConstant(ctx, request, solidity)));
+    Routes.withSolidityTwin(apis, "estimateenergy",
+        (ctx, solidity) -> answering(ctx, request -> estimateEnergy(ctx, request, solidity)));
+    Routes.wallet(apis, "freezebalancev2", (ctx, solidity) -> freeze(ctx));
+  }
+
+  /**
+   * java-tron's contract servlets answer every failure inside "result": a validation failure as
+   * CONTRACT_VALIDATE_ERROR, anything else (a bad address, unreadable JSON) as OTHER_ERROR with the
+   * exception's class and message, its double quotes turned into single ones.
+   */
+  private static JsonObject answering(RoutingContext ctx, Function<NodeRequest, JsonObject> call) {
+    NodeRequest request;
+    try {
+      request = NodeRequest.of(ctx);
+    } catch (InvalidInput e) {
+      return failure("OTHER_ERROR", e.errorText().replace('"', '\''), false);
+    }
+    try {
+      return call.apply(request);
+    } catch (InvalidInput e) {
+      return failure("OTHER_ERROR", e.errorText().replace('"', '\''), request.visible());
+    }
   }
 
   /** A node-built, unsigned call; read-only functions run as constant calls, as java-tron does. */
-  private JsonObject trigger(RoutingContext ctx) {
-    NodeRequest request = NodeRequest.of(ctx);
+  private JsonObject trigger(NodeRequest request) {
     CallRequest call = CallRequest.of(request);
-    if (call.owner == null) {
-      return failure("OTHER_ERROR", "owner_address isn't set.", request.visible());
-    }
     if (!UsdtToken.ADDRESS.equals(call.contract)) {
       return failure("CONTRACT_VALIDATE_ERROR", "No contract or not a valid smart contract",
           request.visible());
@@ -50,13 +71,20 @@ final class ContractApi {
         .put("transaction", TransactionJson.render(tx, request.visible()));
   }
 
-  private JsonObject triggerConstant(RoutingContext ctx, boolean solidity) {
-    NodeRequest request = NodeRequest.of(ctx);
+  private JsonObject triggerConstant(RoutingContext ctx, NodeRequest request, boolean solidity) {
     CallRequest call = CallRequest.of(request);
     if (!UsdtToken.ADDRESS.equals(call.contract)) {
       return failure("CONTRACT_VALIDATE_ERROR", "Smart contract is not exist.", request.visible());
     }
+    if (outOfTime(ctx)) {
+      return failure("OTHER_ERROR", OUT_OF_TIME, request.visible());
+    }
     return constant(call, call.build(devnet, request), solidity, request.visible());
+  }
+
+  /** A CPU_TIMEOUT fault: the call ran out of the node's CPU time (getMaxCpuTimeOfOneTx). */
+  private boolean outOfTime(RoutingContext ctx) {
+    return devnet.faultBook().take(ctx.request().path(), FaultType.CPU_TIMEOUT) != null;
   }
 
   private JsonObject constant(CallRequest call, Transaction tx, boolean solidity,
@@ -78,17 +106,21 @@ final class ContractApi {
     return json.put("transaction", TransactionJson.render(withRet, visible));
   }
 
-  private JsonObject estimateEnergy(RoutingContext ctx, boolean solidity) {
-    NodeRequest request = NodeRequest.of(ctx);
+  /** A revert answers CONTRACT_EXE_ERROR without result.result, as java-tron 4.8 does. */
+  private JsonObject estimateEnergy(RoutingContext ctx, NodeRequest request, boolean solidity) {
     CallRequest call = CallRequest.of(request);
+    if (!devnet.options().estimateEnergy()) {
+      return failure("CONTRACT_VALIDATE_ERROR", ESTIMATE_OFF, request.visible());
+    }
     if (!UsdtToken.ADDRESS.equals(call.contract)) {
       return failure("CONTRACT_VALIDATE_ERROR", "Smart contract is not exist.", request.visible());
     }
+    if (outOfTime(ctx)) {
+      return failure("OTHER_ERROR", OUT_OF_TIME, request.visible());
+    }
     UsdtToken.CallResult result = call.run(devnet.chain(), solidity);
     if (result.reverted()) {
-      return new JsonObject().put("result", new JsonObject().put("result", true)
-          .put("code", "CONTRACT_EXE_ERROR")
-          .put("message", ChainJson.text(Executor.REVERT_MESSAGE, request.visible())));
+      return failure("CONTRACT_EXE_ERROR", Executor.REVERT_MESSAGE, request.visible());
     }
     DevnetOptions options = devnet.options();
     return new JsonObject().put("result", new JsonObject().put("result", true)).put(
@@ -166,31 +198,37 @@ final class ContractApi {
 
     /** function_selector + parameter, or data (the whole call data). */
     static CallRequest of(NodeRequest request) {
+      for (String required : List.of("owner_address", "contract_address")) {
+        String value = request.string(required);
+        if (value == null || value.isEmpty()) {
+          throw new InvalidInput("class java.security.InvalidParameterException : " + required
+              + " isn't set.");
+        }
+      }
       Fields fields = request.fields();
       String selector = request.string("function_selector");
       byte[] data;
       if (selector != null && !selector.isBlank()) {
-        byte[] parameter = fields.bytes("parameter").toByteArray();
+        byte[] parameter = request.hex("parameter").toByteArray();
         byte[] prefix = Digests.selector(selector.replace(" ", ""));
         data = new byte[4 + parameter.length];
         System.arraycopy(prefix, 0, data, 0, 4);
         System.arraycopy(parameter, 0, data, 4, parameter.length);
       } else {
-        data = fields.bytes("data").toByteArray();
+        data = request.hex("data").toByteArray();
       }
       return new CallRequest(request.address("owner_address"),
           request.address("contract_address"), data, fields.int64("call_value"));
     }
 
     UsdtToken.CallResult run(Chain chain, boolean solidity) {
-      TronAddress caller = owner == null ? NOBODY : owner;
-      return chain.read(solidity, ledger -> UsdtToken.call(caller, callValue, data, ledger));
+      return chain.read(solidity, ledger -> UsdtToken.call(owner, callValue, data, ledger));
     }
 
     Transaction build(Devnet devnet, NodeRequest request) {
       Fields fields = request.fields();
       TriggerSmartContract.Builder call = TriggerSmartContract.newBuilder()
-          .setOwnerAddress(owner == null ? NOBODY.byteString() : owner.byteString())
+          .setOwnerAddress(owner.byteString())
           .setContractAddress(contract.byteString())
           .setCallValue(callValue)
           .setData(ByteString.copyFrom(data))

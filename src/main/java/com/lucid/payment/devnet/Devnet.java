@@ -22,6 +22,7 @@ public final class Devnet implements DevnetHandle {
   private final RequestLog requests = new RequestLog();
   private volatile String deploymentId;
   private volatile String baseUrl;
+  private volatile String solidityUrl;
 
   private Devnet(Vertx vertx, DevnetOptions options) {
     this.vertx = vertx;
@@ -37,6 +38,7 @@ public final class Devnet implements DevnetHandle {
       devnet.deploymentId = id;
       String host = "0.0.0.0".equals(options.host()) ? "127.0.0.1" : options.host();
       devnet.baseUrl = "http://" + host + ":" + verticle.actualPort();
+      devnet.solidityUrl = "http://" + host + ":" + verticle.actualSolidityPort();
       return devnet;
     });
   }
@@ -128,6 +130,11 @@ public final class Devnet implements DevnetHandle {
   @Override
   public String baseUrl() {
     return baseUrl;
+  }
+
+  @Override
+  public String solidityUrl() {
+    return solidityUrl;
   }
 
   @Override

@@ -6,16 +6,21 @@ import java.math.BigDecimal;
 import java.util.concurrent.TimeUnit;
 
 /**
- * `java -jar tron-payment-service.jar devnet [--host H] [--port N] [--block-ms M]
- * [--fund ADDRESS[:TRX[:USDT]]]... [--control]`: a standalone devnet that runs until SIGTERM.
+ * `java -jar tron-payment-service.jar devnet [--host H] [--port N] [--solidity-port N]
+ * [--block-ms M] [--fund ADDRESS[:TRX[:USDT]]]... [--control] [--no-estimate-energy]
+ * [--no-pending-state]`: a standalone devnet that runs until SIGTERM.
  */
 public final class DevnetCommand {
   /** Not TRON's 8090: the payment service's management server already uses that port. */
   public static final int DEFAULT_PORT = 18090;
-  static final String USAGE = "usage: devnet [--host HOST] [--port N] [--block-ms MS]"
-      + " [--fund ADDRESS[:TRX[:USDT]]]... [--control]\n"
+  static final String USAGE = "usage: devnet [--host HOST] [--port N] [--solidity-port N]"
+      + " [--block-ms MS] [--fund ADDRESS[:TRX[:USDT]]]... [--control] [--no-estimate-energy]"
+      + " [--no-pending-state]\n"
       + "  --fund may repeat; TRX and USDT are decimal amounts with up to 6 decimals\n"
-      + "  --control serves the test-only fault and funding API under /devnet/control";
+      + "  --control serves the test-only fault and funding API under /devnet/control\n"
+      + "  --solidity-port serves /walletsolidity on its own port, as java-tron does (8091)\n"
+      + "  --no-estimate-energy answers estimateenergy as java-tron does by default (off)\n"
+      + "  --no-pending-state shows only block state on /wallet reads, not broadcasts";
 
   private DevnetCommand() {}
 
@@ -47,6 +52,10 @@ public final class DevnetCommand {
     }, "devnet-shutdown"));
     Devnet.start(vertx, options).onSuccess(devnet -> {
       out.println("Devnet HTTP API:  " + devnet.baseUrl());
+      if (options.separateSolidityPort()) {
+        out.println("Solidity API:     " + devnet.solidityUrl() + " (TRON_NODE_URL="
+            + devnet.baseUrl() + "|" + devnet.solidityUrl() + ")");
+      }
       out.println("USDT contract:    " + devnet.usdtContract() + " (" + UsdtToken.ADDRESS.hex()
           + ")");
       out.println("Head block:       " + devnet.headBlockNumber());
@@ -77,6 +86,10 @@ public final class DevnetCommand {
         case "--host" -> options = options.withHost(value(args, ++i, arg));
         case "--port" -> options = options.withPort((int) number(value(args, ++i, arg), arg,
             0, 65_535));
+        case "--solidity-port" -> options = options.withSolidityPort((int) number(
+            value(args, ++i, arg), arg, 0, 65_535));
+        case "--no-estimate-energy" -> options = options.withEstimateEnergy(false);
+        case "--no-pending-state" -> options = options.withPendingState(false);
         case "--block-ms" -> options = options.withBlockMs(number(value(args, ++i, arg), arg,
             1, 3_600_000));
         case "--fund" -> options = fund(options, value(args, ++i, arg));

@@ -9,8 +9,14 @@ public interface DevnetHandle {
   /** The USDT TRC20 contract of every devnet, base58: for clients of a standalone devnet. */
   String USDT_CONTRACT = UsdtToken.ADDRESS.base58();
 
-  /** http://host:port, the full node HTTP API root (append /wallet/…, /walletsolidity/…). */
+  /**
+   * http://host:port, the full node HTTP API root (append /wallet/…; and /walletsolidity/… unless
+   * the solidity API has its own port), and of the control API.
+   */
   String baseUrl();
+
+  /** http://host:port of the solidity API (append /walletsolidity/…): {@link #baseUrl} unless separate. */
+  String solidityUrl();
 
   /** The USDT TRC20 contract, base58; the same in every devnet process. */
   String usdtContract();

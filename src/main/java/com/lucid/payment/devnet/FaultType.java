@@ -17,7 +17,12 @@ public enum FaultType {
   /** Broadcasts are accepted and pooled (duplicates are detected) but never included. */
   NEVER_INCLUDE("/wallet/broadcast"),
   /** /wallet/gettransactioninfobyid reports unknown and failed transactions as SUCCESS. */
-  LIE_TX_INFO("/wallet/gettransactioninfobyid");
+  LIE_TX_INFO("/wallet/gettransactioninfobyid"),
+  /**
+   * triggerconstantcontract and estimateenergy (/wallet and /walletsolidity) answer java-tron's
+   * OutOfTimeException, as a node does when a call exceeds its CPU time (getMaxCpuTimeOfOneTx).
+   */
+  CPU_TIMEOUT("/wallet");
 
   private final String defaultPath;
 

@@ -7,24 +7,48 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Account state at one block: TRX accounts and USDT balances. The devnet keeps two, head and
- * solidified; each block's writes are replayed on the solidified one when the block solidifies.
+ * Account state at one block: TRX accounts and USDT balances. The devnet keeps head and solidified
+ * ledgers; each block's writes are replayed on the solidified one when the block solidifies. A
+ * ledger over another (the pending state: what the pool's transactions do to the head) holds only
+ * what it changed and reads the rest through.
  */
 final class Ledger {
   private final Map<TronAddress, Account> accounts = new HashMap<>();
   private final Map<TronAddress, Long> usdt = new HashMap<>();
+  private final Ledger base;
+
+  Ledger() {
+    this(null);
+  }
+
+  private Ledger(Ledger base) {
+    this.base = base;
+  }
+
+  /** An empty layer over `base`: its writes stay in the layer. */
+  static Ledger over(Ledger base) {
+    return new Ledger(base);
+  }
 
   /** The account, or null when it was never activated. */
   Account account(TronAddress address) {
-    return accounts.get(address);
+    Account own = accounts.get(address);
+    return own != null || base == null ? own : base.account(address);
   }
 
   long usdt(TronAddress address) {
-    return usdt.getOrDefault(address, 0L);
+    Long own = usdt.get(address);
+    return own != null ? own : base == null ? 0L : base.usdt(address);
   }
 
   long usdtSupply() {
-    return usdt.values().stream().mapToLong(Long::longValue).reduce(0L, Math::addExact);
+    return addresses().stream().mapToLong(this::usdt).reduce(0L, Math::addExact);
+  }
+
+  /** Adds funds minted out of band to what this layer changed (the base gets them itself). */
+  void creditLayer(TronAddress address, long trxSun, long usdtUnits) {
+    accounts.computeIfPresent(address, (a, account) -> account.credit(trxSun));
+    usdt.computeIfPresent(address, (a, balance) -> Math.addExact(balance, usdtUnits));
   }
 
   void apply(Writes writes) {
@@ -35,6 +59,9 @@ final class Ledger {
   /** Every address that has an account or a USDT balance, in a stable order. */
   Set<TronAddress> addresses() {
     Set<TronAddress> all = new TreeSet<>((a, b) -> a.hex().compareTo(b.hex()));
+    if (base != null) {
+      all.addAll(base.addresses());
+    }
     all.addAll(accounts.keySet());
     all.addAll(usdt.keySet());
     return all;

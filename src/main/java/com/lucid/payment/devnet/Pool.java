@@ -2,7 +2,6 @@ package com.lucid.payment.devnet;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +14,7 @@ import java.util.PriorityQueue;
  */
 final class Pool {
   private final Map<String, PendingTx> waiting = new LinkedHashMap<>();
-  private final Map<String, PendingTx> heldBack = new HashMap<>();
+  private final Map<String, PendingTx> heldBack = new LinkedHashMap<>();
   private final PriorityQueue<PendingTx> heldByExpiration =
       new PriorityQueue<>(Comparator.comparingLong(PendingTx::expiration));
 
@@ -34,6 +33,13 @@ final class Pool {
     } else {
       waiting.put(tx.txid(), tx);
     }
+  }
+
+  /** Every transaction the pool holds, those waiting first, each group in arrival order. */
+  List<PendingTx> all() {
+    List<PendingTx> all = new ArrayList<>(waiting.values());
+    all.addAll(heldBack.values());
+    return all;
   }
 
   /** Up to `max` transactions for a block at `time`; expired ones leave the pool for good. */

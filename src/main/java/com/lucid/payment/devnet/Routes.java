@@ -11,10 +11,17 @@ import java.util.logging.Logger;
 
 /**
  * Mounts node endpoints under /wallet and, where TRON has a twin, /walletsolidity, for GET and
- * POST; and the one place that maps failures to TRON's HTTP 200 {"Error": …} body.
+ * POST, each on the server of its API; and the one place that maps failures to TRON's HTTP 200
+ * {"Error": …} body.
  */
 final class Routes {
   private static final Logger LOG = Logger.getLogger(Routes.class.getName());
+
+  /**
+   * Where each API is served: the full-node API on {@code full}, the solidity API on
+   * {@code solidity}, the same router when one port serves both.
+   */
+  record Apis(Router full, Router solidity) {}
 
   /** An endpoint; `solidity` says whether it answers from the solidified chain. */
   interface Endpoint {
@@ -28,17 +35,17 @@ final class Routes {
 
   private Routes() {}
 
-  static void wallet(Router router, String name, SyncEndpoint endpoint) {
-    mount(router, "/wallet/" + name, false, sync(endpoint));
+  static void wallet(Apis apis, String name, SyncEndpoint endpoint) {
+    mount(apis.full(), "/wallet/" + name, false, sync(endpoint));
   }
 
-  static void walletAsync(Router router, String name, Endpoint endpoint) {
-    mount(router, "/wallet/" + name, false, endpoint);
+  static void walletAsync(Apis apis, String name, Endpoint endpoint) {
+    mount(apis.full(), "/wallet/" + name, false, endpoint);
   }
 
-  static void withSolidityTwin(Router router, String name, SyncEndpoint endpoint) {
-    mount(router, "/wallet/" + name, false, sync(endpoint));
-    mount(router, "/walletsolidity/" + name, true, sync(endpoint));
+  static void withSolidityTwin(Apis apis, String name, SyncEndpoint endpoint) {
+    mount(apis.full(), "/wallet/" + name, false, sync(endpoint));
+    mount(apis.solidity(), "/walletsolidity/" + name, true, sync(endpoint));
   }
 
   private static Endpoint sync(SyncEndpoint endpoint) {
@@ -69,7 +76,7 @@ final class Routes {
   static void reply(RoutingContext ctx, JsonObject json) {
     boolean int64AsString = ctx.request().method() == HttpMethod.GET
         && "true".equalsIgnoreCase(ctx.request().getParam("int64_as_string"));
-    ctx.response().putHeader("Content-Type", "application/json")
+    ctx.response().putHeader("Content-Type", "application/json;charset=utf-8")
         .end((int64AsString ? (JsonObject) int64AsString(json) : json).encode());
   }
 

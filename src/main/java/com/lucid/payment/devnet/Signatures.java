@@ -43,7 +43,9 @@ final class Signatures {
       }
       Optional<TronAddress> signer = signer(sig, (byte) (header - 27), txid);
       if (signer.isEmpty()) {
-        return new Recovered(signers, hex, "Could not recover public key from signature");
+        // java-tron decompresses r as a curve point first; an r that is no point's x fails there
+        return new Recovered(signers, hex,
+            "java.lang.IllegalArgumentException: Invalid point compression");
       }
       signers.add(signer.get());
     }

@@ -4,7 +4,6 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.HexFormat;
 import org.tron.trident.proto.Chain.Transaction;
@@ -17,11 +16,11 @@ final class TransactionApi {
     this.devnet = devnet;
   }
 
-  void mount(Router router) {
-    Routes.walletAsync(router, "broadcasttransaction", (ctx, solidity) -> broadcastJson(ctx));
-    Routes.walletAsync(router, "broadcasthex", (ctx, solidity) -> broadcastHex(ctx));
-    Routes.withSolidityTwin(router, "gettransactionbyid", this::transaction);
-    Routes.withSolidityTwin(router, "gettransactioninfobyid", this::info);
+  void mount(Routes.Apis apis) {
+    Routes.walletAsync(apis, "broadcasttransaction", (ctx, solidity) -> broadcastJson(ctx));
+    Routes.walletAsync(apis, "broadcasthex", (ctx, solidity) -> broadcastHex(ctx));
+    Routes.withSolidityTwin(apis, "gettransactionbyid", this::transaction);
+    Routes.withSolidityTwin(apis, "gettransactioninfobyid", this::info);
   }
 
   /** The transaction rebuilt from raw_data (raw_data_hex and txID ignored, as a node does). */
@@ -29,17 +28,20 @@ final class TransactionApi {
     NodeRequest request = NodeRequest.of(ctx);
     boolean visible = request.visible();
     Transaction tx = TransactionJson.parse(request.params(), visible);
+    // protobuf JSON as java-tron prints it: result only when true, code and message only when set
     return devnet.broadcast(ctx.request().path(), tx).map(result -> {
-      JsonObject json = new JsonObject().put("result", result.ok());
-      if (!result.ok()) {
-        json.put("code", result.code().name())
-            .put("message", ChainJson.text(result.message(), visible));
-      }
-      return json.put("txid", result.txid());
+      JsonObject json = result.ok() ? new JsonObject().put("result", true)
+          : new JsonObject().put("code", result.code().name());
+      json.put("txid", result.txid());
+      return result.ok() ? json : json.put("message", ChainJson.text(result.message(), visible));
     });
   }
 
-  /** {"transaction": hex of the whole signed protobuf}: exactly the bytes that were signed. */
+  /**
+   * {"transaction": hex of the whole signed protobuf}: exactly the bytes that were signed. java-tron
+   * answers with a JSON object it builds itself: result (even false), code, txid, message in UTF-8,
+   * and the transaction echoed as a JSON string.
+   */
   private Future<JsonObject> broadcastHex(RoutingContext ctx) {
     String hex = NodeRequest.of(ctx).string("transaction");
     if (hex == null) {
@@ -49,23 +51,26 @@ final class TransactionApi {
     try {
       tx = Transaction.parseFrom(HexFormat.of().parseHex(hex));
     } catch (IllegalArgumentException e) {
-      throw new InvalidInput("class org.apache.commons.codec.DecoderException : " + e.getMessage());
+      throw InvalidInput.hexDecoder();
     } catch (InvalidProtocolBufferException e) {
       throw new InvalidInput("class com.google.protobuf.InvalidProtocolBufferException : "
           + e.getMessage());
     }
     return devnet.broadcast(ctx.request().path(), tx).map(result -> new JsonObject()
-        .put("result", result.ok()).put("code", result.code().name())
-        .put("message", result.message())
-        .put("transaction", TransactionJson.render(tx, true).encode())
-        .put("txid", result.txid()));
+        .put("result", result.ok()).put("code", result.code().name()).put("txid", result.txid())
+        .put("message", result.message()).put("transaction", TransactionJson.echo(tx)));
   }
 
+  /** On /wallet, like java-tron, also a transaction still in the pool, as the pending state ran it. */
   private JsonObject transaction(RoutingContext ctx, boolean solidity) {
     NodeRequest request = NodeRequest.of(ctx);
-    ChainTx tx = devnet.chain().transaction(txid(request), solidity);
+    String txid = txid(request);
+    ChainTx tx = devnet.chain().transaction(txid, solidity);
+    if (tx == null && !solidity) {
+      tx = devnet.chain().pendingTransaction(txid);
+    }
     return tx == null ? new JsonObject()
-        : TransactionJson.render(tx.transaction(), request.visible());
+        : TransactionJson.stored(tx.transaction(), request.visible());
   }
 
   /** {} until included ({} on the solidity twin until solidified); a lying fault may say SUCCESS. */
@@ -93,10 +98,6 @@ final class TransactionApi {
   }
 
   private static String txid(NodeRequest request) {
-    String value = request.string("value");
-    if (value == null) {
-      return "";
-    }
-    return HexFormat.of().formatHex(Fields.hex(value).toByteArray());
+    return HexFormat.of().formatHex(request.hex("value").toByteArray());
   }
 }

@@ -19,10 +19,18 @@ final class TransactionJson {
 
   private TransactionJson() {}
 
-  /** visible, txID, raw_data, raw_data_hex, then signature and ret when present. */
+  /** A transaction a node builds for a client: visible, txID, raw_data, raw_data_hex, signature, ret. */
   static JsonObject render(Transaction tx, boolean visible) {
+    return new JsonObject().put("visible", visible).mergeIn(stored(tx, visible));
+  }
+
+  /**
+   * A transaction as gettransactionbyid and blocks print it, without "visible": txID, raw_data,
+   * raw_data_hex, then signature and ret when present.
+   */
+  static JsonObject stored(Transaction tx, boolean visible) {
     byte[] raw = tx.getRawData().toByteArray();
-    JsonObject json = new JsonObject().put("visible", visible)
+    JsonObject json = new JsonObject()
         .put("txID", HEX.formatHex(Digests.sha256(raw)))
         .put("raw_data", rawData(tx.getRawData(), visible))
         .put("raw_data_hex", HEX.formatHex(raw));
@@ -73,6 +81,40 @@ final class TransactionJson {
       json.put("fee_limit", raw.getFeeLimit());
     }
     return json;
+  }
+
+  /**
+   * The transaction as broadcasthex echoes it: raw_data in protobuf field order with each contract's
+   * parameter value as the hex of its protobuf bytes (not an object), then the signatures; no txID,
+   * visible or raw_data_hex.
+   */
+  static String echo(Transaction tx) {
+    Transaction.raw raw = tx.getRawData();
+    JsonObject json = new JsonObject();
+    putBytes(json, "ref_block_bytes", raw.getRefBlockBytes());
+    putLong(json, "ref_block_num", raw.getRefBlockNum());
+    putBytes(json, "ref_block_hash", raw.getRefBlockHash());
+    putLong(json, "expiration", raw.getExpiration());
+    putBytes(json, "data", raw.getData());
+    JsonArray contracts = new JsonArray();
+    for (Transaction.Contract c : raw.getContractList()) {
+      JsonObject contract = new JsonObject().put("type", c.getType().name()).put("parameter",
+          new JsonObject().put("type_url", c.getParameter().getTypeUrl())
+              .put("value", HEX.formatHex(c.getParameter().getValue().toByteArray())));
+      putLong(contract, "Permission_id", c.getPermissionId());
+      contracts.add(contract);
+    }
+    json.put("contract", contracts);
+    putBytes(json, "scripts", raw.getScripts());
+    putLong(json, "timestamp", raw.getTimestamp());
+    putLong(json, "fee_limit", raw.getFeeLimit());
+    JsonObject echo = new JsonObject().put("raw_data", json);
+    if (tx.getSignatureCount() > 0) {
+      JsonArray signatures = new JsonArray();
+      tx.getSignatureList().forEach(sig -> signatures.add(HEX.formatHex(sig.toByteArray())));
+      echo.put("signature", signatures);
+    }
+    return echo.encode();
   }
 
   private static JsonObject contract(Transaction.Contract contract, boolean visible) {

@@ -68,15 +68,12 @@ record TronAddress(String hex) {
     byte[] bytes;
     try {
       bytes = Base58Check.base58ToBytes(text);
-    } catch (IllegalArgumentException e) {
-      // java-tron decodes a bad checksum to null and then dereferences it
-      if (String.valueOf(e.getMessage()).contains("Checksum")) {
-        throw new InvalidInput("class java.lang.NullPointerException : null");
-      }
-      throw InvalidInput.parse("INVALID base58 String");
+    } catch (RuntimeException unreadable) {
+      // trident throws for short input too (NegativeArraySizeException); java-tron's decoder answers null
+      throw InvalidInput.nullAddress();
     }
     if (bytes.length != 21 || bytes[0] != PREFIX) {
-      throw InvalidInput.parse("INVALID base58 String");
+      throw InvalidInput.nullAddress();
     }
     return of(bytes);
   }

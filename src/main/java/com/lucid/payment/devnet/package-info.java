@@ -4,10 +4,13 @@
  * {@code java -jar tron-payment-service.jar devnet}.
  *
  * <p>Node API, GET and POST, TRON field names, {@code visible} honoured: under /wallet and
- * /walletsolidity: getnowblock, getblock, getblockbynum, getblockbyid, getaccount,
- * getaccountresource, triggerconstantcontract, estimateenergy, gettransactionbyid,
+ * /walletsolidity: getnowblock, getblock, getblockbynum, getblockbyid, getblockbylimitnext,
+ * getaccount, getaccountresource, triggerconstantcontract, estimateenergy, gettransactionbyid,
  * gettransactioninfobyid; under /wallet only: getchainparameters, validateaddress,
- * triggersmartcontract, freezebalancev2, broadcasttransaction, broadcasthex.
+ * triggersmartcontract, freezebalancev2, broadcasttransaction, broadcasthex. /walletsolidity on
+ * the same port, or on its own as java-tron serves it (each port then answers the other's paths
+ * with java-tron's 405 page). The answers are java-tron v4.8.0's, held to a recording of a real
+ * node by the conformance tests; what still differs is in docs/DEVNET-DIFFERENCES.md.
  *
  * <p>Control API (only with {@code DevnetOptions.controlEnabled}), JSON in and out, HTTP 400
  * {"error"} on bad input:
@@ -25,7 +28,8 @@
  * <p>Where the devnet is simpler than TRON: one witness and no forks; the only contract is the
  * USDT token (fixed energy costs, see {@code UsdtToken}); staking yields a fixed energy and
  * bandwidth per TRX; no dynamic energy; state on /walletsolidity is the ledger as of the
- * solidified block; a pooled transaction whose owner can no longer pay its bandwidth when a block
- * is produced is dropped rather than included.
+ * solidified block, on /wallet the head's with the pool's transactions run on it (java-tron's
+ * pending state, switchable off); a pooled transaction whose owner can no longer pay its bandwidth
+ * when a block is produced is dropped rather than included.
  */
 package com.lucid.payment.devnet;

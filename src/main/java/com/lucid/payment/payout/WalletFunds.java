@@ -11,8 +11,12 @@ import io.vertx.ext.mongo.MongoClient;
 import java.util.Optional;
 
 /**
- * The hot wallet's funds as the worker sees them in one round: the wallet's USDT minus what payouts already in
- * processing will take, and TRX enough to burn for a transfer's energy beyond the staked energy.
+ * The hot wallet's funds as the worker sees them in one round: the wallet's USDT at the solidified block minus what
+ * payouts in processing will take, and TRX enough to burn for a transfer's energy beyond the staked energy. The
+ * solidified balance, because it is the same on every node: java-tron's head state already shows a transfer the
+ * moment it is broadcast (its pending state), other nodes only once it is in a block, so a head balance minus the
+ * processing payouts counts a broadcast payout twice on one kind of node and not on the other. A payout leaves
+ * processing only once confirmed, that is solidified, so the solidified balance has paid it by then.
  */
 final class WalletFunds implements PayoutWorker.Funds {
   /** Energy of a USDT transfer to an address holding no USDT, the dearer case. */
@@ -67,7 +71,7 @@ final class WalletFunds implements PayoutWorker.Funds {
     if (wallet == null || committedUsdt == Long.MAX_VALUE) {
       return Optional.of("tron_unavailable");
     }
-    if (wallet.usdtUnits() - committedUsdt < amount) {
+    if (wallet.usdtSolidUnits() - committedUsdt < amount) {
       return Optional.of("insufficient_usdt");
     }
     long energyToBurn = Math.max(0, TRANSFER_ENERGY - wallet.energyAvailable());

@@ -18,12 +18,14 @@ import com.lucid.payment.tron.chain.Trc20Transfers;
 import com.lucid.payment.tron.chain.TronAddress;
 import com.lucid.payment.tron.chain.UnsignedTransfer;
 import com.lucid.payment.tron.node.BlockRef;
+import com.lucid.payment.tron.node.ChainFees;
 import com.lucid.payment.tron.node.FullNode;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.function.LongSupplier;
+import java.util.logging.Logger;
 
 /**
  * Builds a payout attempt locally (TaPoS on the solidified block, expiration = head time + the window, fee_limit
@@ -35,6 +37,7 @@ import java.util.function.LongSupplier;
 final class TransferSigner {
   /** The hold reason of a payout the signer will not sign again without an admin's decision. */
   static final String NEEDS_REVIEW = "needs_review";
+  private static final Logger LOG = Logger.getLogger(TransferSigner.class.getName());
 
   private final Vertx vertx;
   private final FullNode node;
@@ -45,6 +48,8 @@ final class TransferSigner {
   private final JournalWrites journal;
   private final ChainEvidence evidence;
   private final LongSupplier clock;
+  /** The getMaxFeeLimit the clamp of the cap was last logged for. */
+  private long clampLoggedFor = -1;
 
   TransferSigner(Vertx vertx, FullNode node, HotWallet wallet, TronAddress usdt, ServiceConfig.Transfers transfers,
       PayoutSeal seal, JournalWrites journal, ChainEvidence evidence, LongSupplier clock) {
@@ -75,12 +80,14 @@ final class TransferSigner {
       }
       Future<BlockRef> head = node.headBlock();
       Future<BlockRef> solid = node.solidBlock();
-      Future<Long> energyFee = node.energyFeeSun();
+      Future<ChainFees> fees = node.chainFees();
       Future<Long> energy = node.transferEnergy(usdt, wallet.address(), order.payout().recipient(),
           order.payout().amount());
-      return Future.all(head, solid, energyFee, energy)
-          .compose(all -> vertx.executeBlocking(() -> build(order, head.result(), solid.result(), energyFee.result(),
-              energy.result()), false));
+      return Future.all(head, solid, fees, energy).compose(all -> {
+        long cap = feeLimitCap(fees.result());
+        return vertx.executeBlocking(() -> build(order, head.result(), solid.result(), fees.result().energyFeeSun(),
+            energy.result(), cap), false);
+      });
     });
   }
 
@@ -108,7 +115,23 @@ final class TransferSigner {
     return chain;
   }
 
-  private SignedAttempt build(TransferOrder order, BlockRef head, BlockRef solid, long energyFee, long energy) {
+  /**
+   * The configured cap, clamped to the chain's getMaxFeeLimit: a node refuses a higher fee_limit at broadcast
+   * (CONTRACT_VALIDATE_ERROR), so signing one would only waste an attempt. Said once per chain maximum.
+   */
+  private long feeLimitCap(ChainFees fees) {
+    long configured = transfers.feeLimitCapSun();
+    long cap = fees.capOf(configured);
+    if (cap < configured && clampLoggedFor != fees.maxFeeLimitSun()) {
+      clampLoggedFor = fees.maxFeeLimitSun();
+      LOG.warning(() -> "TRON_FEE_LIMIT_CAP_TRX (" + configured + " sun) is above the chain's getMaxFeeLimit ("
+          + fees.maxFeeLimitSun() + " sun): fee limits are capped at " + cap + " sun");
+    }
+    return cap;
+  }
+
+  private SignedAttempt build(TransferOrder order, BlockRef head, BlockRef solid, long energyFee, long energy,
+      long cap) {
     long now = clock.getAsLong();
     long skew = transfers.clockSkewMs();
     if (solid.number() > head.number()) {
@@ -123,12 +146,12 @@ final class TransferSigner {
       throw TronFailures.unavailable("the TRON head block is stale (block " + head.number() + "): not signing");
     }
     int margin = Math.multiplyExact(transfers.feeMarginPercent(), order.feeLimitPercent()) / 100;
-    long feeLimit = FeeLimit.compute(energy, energyFee, margin, transfers.feeLimitCapSun());
+    long feeLimit = FeeLimit.compute(energy, energyFee, margin, cap);
     SealedPayout payout = order.payout();
     TransferRequest request = new TransferRequest(wallet.address(), usdt, payout.recipient(), payout.amount(),
         feeLimit, solid.number(), solid.blockId(), expiration, now);
     ExpectedTransfer expected = new ExpectedTransfer(wallet.address(), usdt, payout.recipient(), payout.amount(),
-        transfers.feeLimitCapSun(), now, transfers.expirationMs() + skew);
+        cap, now, transfers.expirationMs() + skew);
     UnsignedTransfer unsigned = Trc20Transfers.build(request);
     refuseOnMismatch(TransferCheck.verify(unsigned, expected));
     SignedTransfer signed = wallet.sign(unsigned);

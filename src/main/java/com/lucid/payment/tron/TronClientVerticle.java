@@ -12,6 +12,7 @@ import com.lucid.payment.tron.api.TronMessages;
 import com.lucid.payment.tron.chain.HotWallet;
 import com.lucid.payment.tron.chain.TronAddress;
 import com.lucid.payment.tron.node.ChainRules;
+import com.lucid.payment.tron.node.EndpointCheck;
 import com.lucid.payment.tron.node.FullNode;
 import com.lucid.payment.tron.node.NodeClient;
 import com.lucid.payment.tron.node.NodeSettings;
@@ -56,18 +57,20 @@ public final class TronClientVerticle extends VerticleBase {
     this.registry = registry;
   }
 
+  /** Opens the journal, checks that each node URL serves the API it is configured for, then serves the bus. */
   @Override
   public Future<?> start() {
     return vertx.executeBlocking(() -> SigningJournal.open(integrity.journalFile(), integrity.journalFsync()))
         .compose(opened -> {
           journal = opened;
-          return serveAll();
-        });
+          client = new NodeClient(vertx, NodeSettings.of(config, endpoints.nodes()), registry);
+          return new EndpointCheck(client).run().onFailure(wrong -> client.close());
+        })
+        .compose(checked -> serveAll());
   }
 
   private Future<?> serveAll() {
     TronMessages.register(vertx.eventBus());
-    client = new NodeClient(vertx, NodeSettings.of(config, endpoints.nodeUrls()), registry);
     LongSupplier clock = System::currentTimeMillis;
     FullNode node = new FullNode(client, clock, new ChainRules(config.network().minBlockIntervalMs(),
         config.transfers().clockSkewMs()));

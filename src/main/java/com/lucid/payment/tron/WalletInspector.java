@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -48,17 +49,19 @@ final class WalletInspector {
   Future<WalletStatus> wallet() {
     Future<Long> trx = node.trxBalance(hotWallet);
     Future<Long> tokens = node.usdtBalance(usdt, hotWallet);
+    Future<Long> solidTokens = node.usdtSolidBalance(usdt, hotWallet);
     Future<AccountResources> resources = node.accountResources(hotWallet);
     Future<Long> energyFee = node.energyFeeSun();
     Future<BlockRef> head = node.headBlock();
     Future<BlockRef> solid = node.solidBlock();
-    return Future.all(trx, tokens, resources, energyFee, head, solid).map(all -> {
+    return Future.all(List.of(trx, tokens, solidTokens, resources, energyFee, head, solid)).map(all -> {
       AccountResources r = resources.result();
       usdtUnits.set(tokens.result());
       trxSun.set(trx.result());
       energy.set(r.energyAvailable());
       bandwidth.set(r.bandwidthAvailable());
-      return new WalletStatus(hotWallet, trx.result(), tokens.result(), r.energyAvailable(), r.energyLimit(),
+      return new WalletStatus(hotWallet, trx.result(), tokens.result(), solidTokens.result(), r.energyAvailable(),
+          r.energyLimit(),
           r.bandwidthAvailable(), r.bandwidthLimit(), energyFee.result(), head.result().number(),
           solid.result().number());
     });
@@ -68,7 +71,13 @@ final class WalletInspector {
   Future<JsonObject> status() {
     NodeClient client = node.client();
     JsonArray nodes = new JsonArray();
-    client.states().forEach(s -> nodes.add(new JsonObject().put("url", s.url()).put("breaker", s.breakerName())));
+    client.states().forEach(s -> {
+      JsonObject n = new JsonObject().put("url", s.url()).put("breaker", s.breakerName());
+      if (!s.solidityUrl().equals(s.url())) {
+        n.put("solidity_url", s.solidityUrl());
+      }
+      nodes.add(n);
+    });
     JsonObject report = new JsonObject()
         .put("network", network.configName())
         .put("nodes", nodes)

@@ -112,6 +112,8 @@ class ConfigLoaderTest {
         "tron-payment-service"));
     assertEquals("TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t", ok.tron().usdtContract().orElseThrow());
     assertEquals("socks5://127.0.0.1:9050", ok.tron().torProxy().orElseThrow().toString());
+    assertEquals(java.util.List.of(ServiceConfig.TronNode.of("https://api.trongrid.io")), ok.tron().nodeUrls(),
+        "TronGrid serves both APIs on one URL");
   }
 
   @Test
@@ -157,7 +159,32 @@ class ConfigLoaderTest {
   @Test
   void nodeUrlsAreAListWithoutTrailingSlashes() {
     ServiceConfig c = ConfigLoader.load(env("TRON_NODE_URL", "http://a:8090/, https://b.example"));
-    assertEquals(java.util.List.of("http://a:8090", "https://b.example"), c.tron().nodeUrls());
+    assertEquals(java.util.List.of(ServiceConfig.TronNode.of("http://a:8090"),
+        ServiceConfig.TronNode.of("https://b.example")), c.tron().nodeUrls());
+  }
+
+  @Test
+  void eachNodeIsOneUrlOrItsFullNodeAndSolidityUrls() {
+    ServiceConfig c = ConfigLoader.load(env("TRON_NODE_URL",
+        "https://api.trongrid.io, http://node:8090/ | http://node:8091/"));
+    assertEquals(java.util.List.of(ServiceConfig.TronNode.of("https://api.trongrid.io"),
+        new ServiceConfig.TronNode("http://node:8090", "http://node:8091")), c.tron().nodeUrls());
+    assertTrue(c.tron().nodeUrls().get(1).split());
+  }
+
+  @Test
+  void aNodeWithThreeUrlsOrATronWebStyleSolidityVariableIsRefused() {
+    ConfigException three = assertThrows(ConfigException.class, () -> ConfigLoader.load(env("TRON_NODE_URL",
+        "http://a:1|http://a:2|http://a:3")));
+    assertEquals("TRON_NODE_URL: 'http://a:1|http://a:2|http://a:3' has more than one '|': each node is URL or "
+        + "FULL_URL|SOLIDITY_URL", three.getMessage());
+    ConfigException badSolidity = assertThrows(ConfigException.class, () -> ConfigLoader.load(env("TRON_NODE_URL",
+        "http://a:8090|node:8091")));
+    assertEquals("TRON_NODE_URL: 'node:8091' is not an http:// or https:// URL", badSolidity.getMessage());
+    ConfigException tronWeb = assertThrows(ConfigException.class, () -> ConfigLoader.load(env("TRON_NODE_URL",
+        "http://a:8090", "TRON_SOLIDITY_NODE_URL", "http://a:8091")));
+    assertEquals("TRON_SOLIDITY_NODE_URL: is not read: give each node's solidity URL after its full-node URL in "
+        + "TRON_NODE_URL, e.g. TRON_NODE_URL=http://node:8090|http://node:8091", tronWeb.getMessage());
   }
 
   @Test

@@ -62,11 +62,12 @@ class NodeQueriesTest {
   @Test
   void badAddressesAnswerJavaTronErrors() {
     assertEquals(new JsonObject().put("Error",
-            "class org.tron.core.services.http.JsonFormat$ParseException : INVALID hex String"),
+            "class org.tron.core.services.http.JsonFormat$ParseException : 1:12: INVALID hex String"),
         node.post("/wallet/getaccount", new JsonObject().put("address", "41zz")));
     String badChecksum = hot.base58().substring(0, 33)
         + (hot.base58().endsWith("A") ? "B" : "A");
-    assertEquals(new JsonObject().put("Error", "class java.lang.NullPointerException : null"),
+    assertEquals(new JsonObject().put("Error", "class java.lang.NullPointerException : Cannot read the array "
+            + "length because \"bytes\" is null"),
         node.post("/wallet/getaccount",
             new JsonObject().put("address", badChecksum).put("visible", true)));
   }

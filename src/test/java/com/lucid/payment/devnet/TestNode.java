@@ -61,20 +61,25 @@ final class TestNode {
     }
   }
 
+  /** The URL of the path's API: the solidity port for /walletsolidity when it has its own. */
+  String url(String path) {
+    return (path.startsWith("/walletsolidity/") ? devnet.solidityUrl() : devnet.baseUrl()) + path;
+  }
+
   HttpResponse<Buffer> postRaw(String path, Buffer body) {
-    return await(client.postAbs(devnet.baseUrl() + path).sendBuffer(body));
+    return await(client.postAbs(url(path)).sendBuffer(body));
   }
 
   /** POSTs JSON to a node endpoint; TRON answers HTTP 200 whatever happened. */
   JsonObject post(String path, JsonObject body) {
-    HttpResponse<Buffer> response = await(client.postAbs(devnet.baseUrl() + path)
+    HttpResponse<Buffer> response = await(client.postAbs(url(path))
         .sendJsonObject(body));
     assertEquals(200, response.statusCode(), () -> path + " → " + response.bodyAsString());
     return response.bodyAsJsonObject();
   }
 
   JsonObject get(String pathAndQuery) {
-    HttpResponse<Buffer> response = await(client.getAbs(devnet.baseUrl() + pathAndQuery).send());
+    HttpResponse<Buffer> response = await(client.getAbs(url(pathAndQuery)).send());
     assertEquals(200, response.statusCode(), () -> pathAndQuery + " → " + response.bodyAsString());
     return response.bodyAsJsonObject();
   }

@@ -3,18 +3,16 @@ package com.lucid.payment.integrity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import com.lucid.payment.testing.JavaTronAnswers;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The fixture's own forgeries hold together as a smart attacker's would: they are only caught by what they say. */
 class LiesTest {
-  private static JsonObject javaTronAnswer(String name) throws Exception {
-    JsonObject answers = new JsonObject(Files.readString(Path.of("../shared/reference/java-tron/answers.json")));
-    return new JsonObject(answers.getJsonObject(name).getString("text"));
+  private static JsonObject javaTronAnswer(String name) {
+    return JavaTronAnswers.get(name).json();
   }
 
   @Test

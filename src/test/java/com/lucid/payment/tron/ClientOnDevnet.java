@@ -9,6 +9,7 @@ import com.lucid.payment.bus.PlaneAcl;
 import com.lucid.payment.bus.PlaneBus;
 import com.lucid.payment.config.ConfigLoader;
 import com.lucid.payment.config.ServiceConfig;
+import com.lucid.payment.config.ServiceConfig.TronNode;
 import com.lucid.payment.devnet.Devnet;
 import com.lucid.payment.devnet.DevnetHandle;
 import com.lucid.payment.devnet.DevnetOptions;
@@ -107,15 +108,21 @@ final class ClientOnDevnet {
   /** A funded hot wallet on a fresh devnet; the client reaches it at the URLs {@code urls} gives. */
   static ClientOnDevnet start(Vertx vertx, Path dataDir, Map<String, String> env,
       Function<DevnetHandle, List<String>> urls) {
+    return start(vertx, dataDir, env, devnetOptions(), d -> urls.apply(d).stream().map(TronNode::of).toList());
+  }
+
+  /** The same on a devnet with these options, reached at the nodes {@code nodes} gives (full and solidity URLs). */
+  static ClientOnDevnet start(Vertx vertx, Path dataDir, Map<String, String> env, DevnetOptions options,
+      Function<DevnetHandle, List<TronNode>> nodes) {
     HotWallet wallet = HotWallet.generate(new SecureRandom());
-    DevnetHandle devnet = await(Devnet.start(vertx, devnetOptions().withFunded(wallet.address().base58(),
+    DevnetHandle devnet = await(Devnet.start(vertx, options.withFunded(wallet.address().base58(),
         10_000 * TRX, 1_000 * USDT)));
     Map<String, String> vars = new HashMap<>(Map.of("DATA_DIR", dataDir.toString(),
         "TRON_TX_EXPIRATION_SECONDS", "2", "TRON_REQUEST_TIMEOUT_MS", "2000", "TRON_CONNECT_TIMEOUT_MS", "1000",
         "TRON_BREAKER_MAX_FAILURES", "2", "TRON_BREAKER_RESET_MS", "60000", "TRON_CLOCK_SKEW_MS", "200"));
     vars.putAll(env);
     ServiceConfig config = ConfigLoader.load(vars);
-    TronEndpoints endpoints = new TronEndpoints(urls.apply(devnet), TronAddress.fromBase58(devnet.usdtContract()));
+    TronEndpoints endpoints = new TronEndpoints(nodes.apply(devnet), TronAddress.fromBase58(devnet.usdtContract()));
     return new ClientOnDevnet(vertx, devnet, wallet, config, endpoints);
   }
 
@@ -133,7 +140,7 @@ final class ClientOnDevnet {
 
   /** A full-node API of its own on the same URLs, for tests that craft transactions by hand. */
   FullNode node() {
-    return new FullNode(new NodeClient(vertx, NodeSettings.of(config.tron(), endpoints.nodeUrls()),
+    return new FullNode(new NodeClient(vertx, NodeSettings.of(config.tron(), endpoints.nodes()),
         new SimpleMeterRegistry()), System::currentTimeMillis, new ChainRules(1, 200));
   }
 

@@ -81,7 +81,7 @@ class Socks5ProxyTest {
 
   @Test
   void aTorOnlyClientIsNeverBuiltWithoutAProxy(Vertx vertx) {
-    NodeSettings direct = new NodeSettings(List.of("http://127.0.0.1:1"), Optional.empty(), Optional.empty(), true,
+    NodeSettings direct = new NodeSettings(List.of(ServiceConfig.TronNode.of("http://127.0.0.1:1")), Optional.empty(), Optional.empty(), true,
         new ServiceConfig.Nodes(1000, 1000, 1000, 1, 1000));
     IllegalStateException refused = assertThrows(IllegalStateException.class,
         () -> new NodeClient(vertx, direct, new SimpleMeterRegistry()));

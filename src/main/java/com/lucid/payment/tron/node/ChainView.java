@@ -23,6 +23,11 @@ final class ChainView {
     this.clock = clock;
   }
 
+  /** The highest solidified block believed of this node, or -1. */
+  long solidNumber() {
+    return solid == null ? -1 : solid.number();
+  }
+
   /** Why this solidified head cannot be believed, or empty (then it is remembered). */
   Optional<String> solid(BlockRef block) {
     Optional<String> why = common(block);

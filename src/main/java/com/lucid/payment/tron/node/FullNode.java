@@ -33,13 +33,17 @@ public final class FullNode {
   /** Head and solidified-head reads, each shared by every caller that asks while one is in flight. */
   private final SharedRead<BlockRef> head;
   private final SharedRead<BlockRef> solid;
-  private long energyFeeSun;
-  private long energyFeeReadAtMs = Long.MIN_VALUE;
+  private final ConstantCalls constantCalls;
+  private final EnergyEstimate energy;
+  private ChainFees fees;
+  private long feesReadAtMs = Long.MIN_VALUE;
 
   public FullNode(NodeClient client, LongSupplier clock, ChainRules rules) {
     this.client = client;
     this.clock = clock;
     this.rules = rules;
+    this.constantCalls = new ConstantCalls(client);
+    this.energy = new EnergyEstimate(constantCalls, clock);
     this.head = new SharedRead<>(() -> client.post("getnowblock", "/wallet/getnowblock", new JsonObject())
         .map(a -> believed(a, false, "getnowblock")));
     this.solid = new SharedRead<>(() -> client.post("getnowblock_solid", "/walletsolidity/getnowblock",
@@ -158,59 +162,74 @@ public final class FullNode {
 
   /** The chain's sun per energy unit (getEnergyFee), cached for a few minutes. */
   public Future<Long> energyFeeSun() {
-    long now = clock.getAsLong();
-    if (energyFeeReadAtMs != Long.MIN_VALUE && now - energyFeeReadAtMs < CHAIN_PARAMETERS_TTL_MS) {
-      return Future.succeededFuture(energyFeeSun);
-    }
-    return client.post("getchainparameters", "/wallet/getchainparameters", new JsonObject()).map(a -> {
-      for (Object o : a.body().getJsonArray("chainParameter", new JsonArray())) {
-        if (o instanceof JsonObject p && "getEnergyFee".equals(p.getString("key"))) {
-          long fee = p.getLong("value", 0L);
-          if (fee <= 0) {
-            break;
-          }
-          energyFeeSun = fee;
-          energyFeeReadAtMs = now;
-          return fee;
-        }
-      }
-      throw new ChainDataException("getchainparameters has no positive getEnergyFee");
-    });
+    return chainFees().map(ChainFees::energyFeeSun);
   }
 
-  /** USDT balanceOf(owner) by a constant call, in base units. */
-  public Future<Long> usdtBalance(TronAddress usdt, TronAddress owner) {
-    JsonObject call = new JsonObject().put("owner_address", owner.hex()).put("contract_address", usdt.hex())
-        .put("function_selector", Trc20Abi.BALANCE_OF_SIGNATURE)
-        .put("parameter", Trc20Abi.balanceOfParameterHex(owner));
-    return client.post("balanceof", "/wallet/triggerconstantcontract", call).map(a -> {
-      JsonObject result = a.body().getJsonObject("result", new JsonObject());
-      JsonArray constant = a.body().getJsonArray("constant_result", new JsonArray());
-      if (!result.getBoolean("result", false) || constant.isEmpty() || !Hex.isHex(constant.getString(0), 64)) {
-        throw new ChainDataException("balanceOf failed: " + NodeText.decode(result.getString("message")));
-      }
-      BigInteger balance = new BigInteger(1, Hex.decode(constant.getString(0)));
-      return balance.compareTo(LONG_MAX) > 0 ? Long.MAX_VALUE : balance.longValueExact();
+  /** getEnergyFee and getMaxFeeLimit, read together and cached for a few minutes. */
+  public Future<ChainFees> chainFees() {
+    long now = clock.getAsLong();
+    if (feesReadAtMs != Long.MIN_VALUE && now - feesReadAtMs < CHAIN_PARAMETERS_TTL_MS) {
+      return Future.succeededFuture(fees);
+    }
+    return client.post("getchainparameters", "/wallet/getchainparameters", new JsonObject()).map(a -> {
+      fees = ChainFees.parse(a.body());
+      feesReadAtMs = now;
+      return fees;
     });
   }
 
   /**
-   * Energy a USDT transfer would use: estimateenergy, else triggerconstantcontract's energy_used; 0 when neither
-   * knows (the fee limit then falls back to its cap). Outages still fail.
+   * USDT balanceOf(owner) at the head, by a constant call, in base units: on java-tron this includes what was
+   * broadcast and is not yet in a block; a node without that pending state shows the head block's state.
    */
+  public Future<Long> usdtBalance(TronAddress usdt, TronAddress owner) {
+    return constantCalls.call("balanceof", "/wallet/triggerconstantcontract", balanceOf(usdt, owner))
+        .map(FullNode::balance);
+  }
+
+  /**
+   * USDT balanceOf(owner) at the solidified block, asked of the node whose solidified head is the highest believed
+   * so far: its state already holds every transfer any node showed solidified before this call (a confirmation
+   * judged on one node is never missing from a balance read on a lagging other), and it is the same whether or not a
+   * node shows pending state.
+   */
+  public Future<Long> usdtSolidBalance(TronAddress usdt, TronAddress owner) {
+    return solidBlock().compose(known -> constantCalls.callOn(mostSolidNode(known.node()), "balanceof_solid",
+        "/walletsolidity/triggerconstantcontract", balanceOf(usdt, owner))).map(FullNode::balance);
+  }
+
+  private int mostSolidNode(int fallback) {
+    int best = fallback;
+    long highest = -1;
+    for (Map.Entry<Integer, ChainView> view : views.entrySet()) {
+      if (view.getValue().solidNumber() > highest) {
+        highest = view.getValue().solidNumber();
+        best = view.getKey();
+      }
+    }
+    return best;
+  }
+
+  private static JsonObject balanceOf(TronAddress usdt, TronAddress owner) {
+    return new JsonObject().put("owner_address", owner.hex()).put("contract_address", usdt.hex())
+        .put("function_selector", Trc20Abi.BALANCE_OF_SIGNATURE)
+        .put("parameter", Trc20Abi.balanceOfParameterHex(owner));
+  }
+
+  private static long balance(NodeAnswer answer) {
+    JsonArray constant = answer.body().getJsonArray("constant_result", new JsonArray());
+    if (!ConstantCalls.ran(answer.body()) || constant.isEmpty() || !Hex.isHex(constant.getString(0), 64)) {
+      throw new ChainDataException("balanceOf failed: " + ConstantCalls.message(answer.body()));
+    }
+    BigInteger balance = new BigInteger(1, Hex.decode(constant.getString(0)));
+    return balance.compareTo(LONG_MAX) > 0 ? Long.MAX_VALUE : balance.longValueExact();
+  }
+
+  /** Energy a USDT transfer would use, as {@link EnergyEstimate} finds it; 0 when no node knows. */
   public Future<Long> transferEnergy(TronAddress usdt, TronAddress owner, TronAddress recipient, long amount) {
-    JsonObject call = new JsonObject().put("owner_address", owner.hex()).put("contract_address", usdt.hex())
+    return energy.of(new JsonObject().put("owner_address", owner.hex()).put("contract_address", usdt.hex())
         .put("function_selector", Trc20Abi.TRANSFER_SIGNATURE)
-        .put("parameter", Trc20Abi.transferParameterHex(recipient, amount));
-    return client.post("estimateenergy", "/wallet/estimateenergy", call)
-        .map(a -> a.body().getJsonObject("result", new JsonObject()).getBoolean("result", false)
-            ? a.body().getLong("energy_required", 0L) : 0L)
-        .recover(err -> err instanceof NodeErrorException ? Future.succeededFuture(0L) : Future.failedFuture(err))
-        .compose(energy -> energy > 0 ? Future.succeededFuture(energy)
-            : client.post("triggerconstantcontract", "/wallet/triggerconstantcontract", call)
-                .map(a -> Math.max(0L, a.body().getLong("energy_used", 0L)))
-                .recover(err -> err instanceof NodeErrorException
-                    ? Future.succeededFuture(0L) : Future.failedFuture(err)));
+        .put("parameter", Trc20Abi.transferParameterHex(recipient, amount)));
   }
 
   /** Sends exactly these signed bytes; busy or non-relaying nodes send it to the next node. */

@@ -1,5 +1,6 @@
 package com.lucid.payment.tron.node;
 
+import com.lucid.payment.config.ServiceConfig.TronNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.circuitbreaker.CircuitBreakerOptions;
@@ -9,26 +10,29 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.ProxyOptions;
 import io.vertx.core.net.ProxyType;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
 
 /**
- * The full-node HTTP client: the only place that opens connections to TRON. Nodes are tried in order; each has a
- * circuit breaker that counts transport errors, timeouts, 5xx, SERVER_BUSY and rate limiting; an open breaker sends
- * requests to the next node. With a SOCKS5 proxy configured every request goes through it, host names unresolved.
+ * The full-node HTTP client: the only place that opens connections to TRON. Nodes are tried in order; a /walletsolidity
+ * path goes to the node's solidity URL, every other path to its full-node URL. Each node has one circuit breaker that
+ * counts transport errors, timeouts, 5xx, SERVER_BUSY and rate limiting on either URL; an open breaker sends requests
+ * to the next node. One breaker per node, not per URL: a node is one operator's java-tron process whose two ports fail
+ * together when it fails, a gateway's two APIs are one URL, and a node shown lying on one API is not believed on the
+ * other. A URL that answers 404 or 405 serves the other API (a wrong port): that is not counted, the next node is
+ * tried, and it is logged once. With a SOCKS5 proxy configured every request goes through it, host names unresolved.
  */
 public final class NodeClient {
   static final String API_KEY_HEADER = "TRON-PRO-API-KEY";
@@ -38,9 +42,19 @@ public final class NodeClient {
   private final List<Node> nodes = new ArrayList<>();
   private final NodeSettings settings;
   private final NodeMetrics metrics;
+  /** Node and API pairs whose wrong-port answer was logged, so that it is logged once, not every second. */
+  private final Set<String> wrongApiLogged = ConcurrentHashMap.newKeySet();
 
-  /** One configured node: its URL, a label safe for logs and metrics (scheme, host, port), and its breaker. */
-  private record Node(int index, String baseUrl, String label, CircuitBreaker breaker) {}
+  /** One configured node: its URLs, labels safe for logs and metrics (scheme, host, port), and its breaker. */
+  private record Node(int index, TronNode urls, String label, String solidityLabel, CircuitBreaker breaker) {
+    String base(String path) {
+      return NodeWire.isSolidityPath(path) ? urls.solidityUrl() : urls.fullUrl();
+    }
+
+    String labelFor(String path) {
+      return NodeWire.isSolidityPath(path) ? solidityLabel : label;
+    }
+  }
 
   /** What one node's attempt gave, when the breaker saw no failure. */
   private record Attempt(JsonObject body, NodeErrorType skip, String nodeError) {}
@@ -57,6 +71,13 @@ public final class NodeClient {
     }
   }
 
+  /**
+   * A raw answer, for the start-up check of what each URL serves.
+   *
+   * @param json the body when it is a JSON object, else null
+   */
+  public record Probe(int status, String contentType, JsonObject json) {}
+
   public NodeClient(Vertx vertx, NodeSettings settings, MeterRegistry registry) {
     if (settings.torOnly() && settings.proxy().isEmpty()) {
       throw new IllegalStateException("TOR_ONLY is set but no proxy is configured: no direct TRON client is built");
@@ -69,15 +90,14 @@ public final class NodeClient {
         .setResetTimeout(settings.tuning().breakerResetMs())
         .setTimeout((long) settings.tuning().connectTimeoutMs() + settings.tuning().requestTimeoutMs())
         .setNotificationAddress(null);
-    for (int i = 0; i < settings.urls().size(); i++) {
-      String url = settings.urls().get(i);
-      String label = label(url);
+    for (int i = 0; i < settings.nodes().size(); i++) {
+      TronNode urls = settings.nodes().get(i);
+      String label = NodeWire.label(urls.fullUrl());
       CircuitBreaker cb = CircuitBreaker.create("tron-node-" + (i + 1), vertx, breaker)
           .openHandler(v -> LOG.warning(() -> "TRON node " + label + ": circuit breaker open"))
           .halfOpenHandler(v -> LOG.info(() -> "TRON node " + label + ": circuit breaker half-open, trying it"))
           .closeHandler(v -> LOG.info(() -> "TRON node " + label + ": circuit breaker closed"));
-      Node node = new Node(i, url, label, cb);
-      nodes.add(node);
+      nodes.add(new Node(i, urls, label, NodeWire.label(urls.solidityUrl()), cb));
       metrics.breakerGauge(label, () -> cb.state());
     }
   }
@@ -110,6 +130,17 @@ public final class NodeClient {
     return tryFrom(node, node + 1, operation, path, body, AnswerPolicy.ANY, new StringBuilder(), null);
   }
 
+  /**
+   * POSTs the path to one of a node's two URLs (its solidity URL when {@code solidityUrl}, whatever API the path is
+   * of), past its breaker and without judging the answer: status, type, body. For the start-up check of what each
+   * URL serves.
+   */
+  public Future<Probe> probe(int node, boolean solidityUrl, String path, JsonObject body) {
+    TronNode urls = nodes.get(node).urls();
+    return request(solidityUrl ? urls.solidityUrl() : urls.fullUrl(), path, body).map(r -> new Probe(r.statusCode(),
+        Optional.ofNullable(r.getHeader("Content-Type")).orElse(""), NodeWire.parse(r.body())));
+  }
+
   private Future<NodeAnswer> tryFrom(int i, int end, String operation, String path, JsonObject body,
       AnswerPolicy policy, StringBuilder reasons, CountedFailure last) {
     if (i >= end) {
@@ -137,7 +168,7 @@ public final class NodeClient {
         failure = new CountedFailure(NodeErrorType.BREAKER_OPEN, null);
       } else {
         // the breaker's own timeout, or an exception thrown while sending
-        NodeErrorType type = classify(done.cause());
+        NodeErrorType type = NodeWire.classify(done.cause());
         metrics.error(type, operation);
         failure = new CountedFailure(type, null);
       }
@@ -147,26 +178,31 @@ public final class NodeClient {
     });
   }
 
-  private void send(Node node, String operation, String path, JsonObject body, AnswerPolicy policy,
-      Promise<Attempt> promise) {
-    long started = System.nanoTime();
-    var request = web.postAbs(node.baseUrl() + path)
+  private Future<HttpResponse<Buffer>> request(String base, String path, JsonObject body) {
+    var request = web.postAbs(base + path)
         .timeout(settings.tuning().requestTimeoutMs())
         .putHeader("Content-Type", "application/json");
     settings.apiKey().ifPresent(key -> request.putHeader(API_KEY_HEADER, key.value()));
-    request.sendBuffer(Buffer.buffer(body.encode())).onComplete(ar -> {
+    return request.sendBuffer(Buffer.buffer(body.encode()));
+  }
+
+  private void send(Node node, String operation, String path, JsonObject body, AnswerPolicy policy,
+      Promise<Attempt> promise) {
+    long started = System.nanoTime();
+    request(node.base(path), path, body).onComplete(ar -> {
       metrics.latency(operation, System.nanoTime() - started);
       if (ar.failed()) {
-        NodeErrorType type = classify(ar.cause());
+        NodeErrorType type = NodeWire.classify(ar.cause());
         metrics.error(type, operation);
         promise.tryFail(new CountedFailure(type, null));
         return;
       }
-      judge(ar.result(), operation, policy, promise);
+      judge(node, path, ar.result(), operation, policy, promise);
     });
   }
 
-  private void judge(HttpResponse<Buffer> response, String operation, AnswerPolicy policy, Promise<Attempt> promise) {
+  private void judge(Node node, String path, HttpResponse<Buffer> response, String operation, AnswerPolicy policy,
+      Promise<Attempt> promise) {
     int status = response.statusCode();
     NodeErrorType type = null;
     JsonObject json = null;
@@ -176,13 +212,16 @@ public final class NodeClient {
       type = NodeErrorType.HTTP_5XX;
     } else if (status != 200) {
       type = NodeErrorType.BAD_RESPONSE;
+      if (status == 404 || status == 405) {
+        wrongApi(node, path, status);
+      }
     } else {
-      json = parse(response.body());
+      json = NodeWire.parse(response.body());
       if (json == null) {
         type = NodeErrorType.BAD_RESPONSE;
       } else if (json.containsKey("Error")) {
         String error = NodeText.decode(String.valueOf(json.getValue("Error")));
-        if (isRateLimit(error)) {
+        if (NodeWire.isRateLimit(error)) {
           type = NodeErrorType.RATE_LIMITED;
         } else {
           metrics.error(NodeErrorType.NODE_ERROR, operation);
@@ -205,36 +244,13 @@ public final class NodeClient {
     }
   }
 
-  private static JsonObject parse(Buffer body) {
-    if (body == null || body.length() == 0) {
-      return new JsonObject();
+  private void wrongApi(Node node, String path, int status) {
+    boolean solidity = NodeWire.isSolidityPath(path);
+    if (wrongApiLogged.add(node.index() + (solidity ? "/walletsolidity" : "/wallet"))) {
+      LOG.warning(() -> "TRON node " + (node.index() + 1) + " (" + node.labelFor(path) + ") answers HTTP " + status
+          + " to " + path + ": that URL does not serve " + (solidity ? "/walletsolidity" : "/wallet")
+          + "; check TRON_NODE_URL (FULL_URL|SOLIDITY_URL per node)");
     }
-    try {
-      return new JsonObject(body);
-    } catch (DecodeException | ClassCastException e) {
-      return null;
-    }
-  }
-
-  static boolean isRateLimit(String error) {
-    String e = error.toLowerCase(Locale.ROOT);
-    return e.contains("lack of computing resources") || e.contains("frequency limit");
-  }
-
-  private static NodeErrorType classify(Throwable error) {
-    for (Throwable t = error; t != null; t = t.getCause()) {
-      if (t instanceof TimeoutException || t.getClass().getSimpleName().contains("Timeout")) {
-        return NodeErrorType.TIMEOUT;
-      }
-    }
-    return NodeErrorType.TRANSPORT;
-  }
-
-  /** scheme://host:port of a node URL: what logs, metrics and status show (never a path, query or user info). */
-  static String label(String url) {
-    URI uri = URI.create(url);
-    int port = uri.getPort() != -1 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
-    return uri.getScheme() + "://" + uri.getHost() + ":" + port;
   }
 
   /**
@@ -249,13 +265,13 @@ public final class NodeClient {
         .onFailure(ignored -> { });
   }
 
-  /** Each node's label and breaker state, in the configured order. */
+  /** Each node's labels and breaker state, in the configured order. */
   public List<NodeState> states() {
-    return nodes.stream().map(n -> new NodeState(n.label(), n.breaker().state())).toList();
+    return nodes.stream().map(n -> new NodeState(n.label(), n.solidityLabel(), n.breaker().state())).toList();
   }
 
-  /** A node as the status report shows it. */
-  public record NodeState(String url, CircuitBreakerState breaker) {
+  /** A node as the status report shows it: its full-node and solidity URLs (scheme, host, port), and its breaker. */
+  public record NodeState(String url, String solidityUrl, CircuitBreakerState breaker) {
     public String breakerName() {
       return breaker.name().toLowerCase(Locale.ROOT);
     }

@@ -8,30 +8,30 @@ import java.util.Optional;
 /**
  * Where the full nodes are and how to reach them.
  *
- * @param urls node base URLs, tried in this order
+ * @param nodes the nodes, tried in this order, each with its full-node and solidity URL
  * @param apiKey sent as TRON-PRO-API-KEY on every request
  * @param proxy the SOCKS5 proxy every request goes through, when set
  * @param torOnly refuse to build a client without a proxy
  */
 public record NodeSettings(
-    List<String> urls,
+    List<ServiceConfig.TronNode> nodes,
     Optional<ServiceConfig.Secret> apiKey,
     Optional<ServiceConfig.SocksProxy> proxy,
     boolean torOnly,
     ServiceConfig.Nodes tuning) {
 
   public NodeSettings {
-    urls = List.copyOf(urls);
+    nodes = List.copyOf(nodes);
     Objects.requireNonNull(apiKey, "apiKey");
     Objects.requireNonNull(proxy, "proxy");
     Objects.requireNonNull(tuning, "tuning");
-    if (urls.isEmpty()) {
+    if (nodes.isEmpty()) {
       throw new IllegalArgumentException("at least one TRON node URL is needed");
     }
   }
 
-  /** The configured client settings with the node URLs known at run time (the embedded devnet's, or the config's). */
-  public static NodeSettings of(ServiceConfig.Tron config, List<String> urls) {
-    return new NodeSettings(urls, config.apiKey(), config.torProxy(), config.torOnly(), config.nodes());
+  /** The configured client settings with the nodes known at run time (the embedded devnet's, or the config's). */
+  public static NodeSettings of(ServiceConfig.Tron config, List<ServiceConfig.TronNode> nodes) {
+    return new NodeSettings(nodes, config.apiKey(), config.torProxy(), config.torOnly(), config.nodes());
   }
 }

@@ -6,17 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.lucid.payment.testing.JavaTronAnswers;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** Blocks as a real java-tron v4.8.0 node printed them hold together; any edit a liar makes does not. */
 class VerifiedBlockTest {
-  private static JsonObject answer(String name) throws Exception {
-    JsonObject answers = new JsonObject(Files.readString(Path.of("../shared/reference/java-tron/answers.json")));
-    return new JsonObject(answers.getJsonObject(name).getString("text"));
+  private static JsonObject answer(String name) {
+    return JavaTronAnswers.get(name).json();
   }
 
   @Test
