@@ -2,6 +2,7 @@ package com.lucid.payment.auth;
 
 import com.lucid.payment.config.ConfigException;
 import com.lucid.payment.config.ConfigLoader;
+import com.lucid.payment.config.PrivateFiles;
 import com.lucid.payment.config.ServiceConfig;
 import com.lucid.payment.config.ServiceConfig.Secret;
 import java.io.IOException;
@@ -37,6 +38,7 @@ public final class DevnetSecret {
     if (!Files.exists(file)) {
       return Optional.empty();
     }
+    PrivateFiles.existingFile(file, "JWT_SECRET_FILE");
     try {
       String text = Files.readString(file, StandardCharsets.UTF_8).trim();
       if (text.getBytes(StandardCharsets.UTF_8).length < ConfigLoader.MIN_HS256_SECRET_BYTES) {
@@ -57,8 +59,7 @@ public final class DevnetSecret {
     new SecureRandom().nextBytes(random);
     String text = HexFormat.of().formatHex(random);
     try {
-      Path dir = file.toAbsolutePath().getParent();
-      Files.createDirectories(dir);
+      Path dir = PrivateFiles.folder(file.toAbsolutePath().getParent(), "DATA_DIR");
       Path temp = Files.createTempFile(dir, ".devnet-jwt-secret", ".tmp",
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       Files.writeString(temp, text + "\n", StandardCharsets.UTF_8);

@@ -1,10 +1,8 @@
 package com.lucid.payment.store;
 
+import com.lucid.payment.config.PrivateFiles;
 import de.bwaldvogel.mongo.MongoServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** An in-process MongoDB-wire-protocol server on loopback, backed by a durable H2 file: the default store. */
@@ -23,16 +21,15 @@ public final class EmbeddedMongo implements AutoCloseable {
     this.address = address;
   }
 
-  /** Opens the file (creating its folder) and listens on 127.0.0.1:{@code port} (0 picks a free port). Blocking. */
+  /** Named in errors about the store's file or folder (EMBEDDED_STORE_FILE defaults to DATA_DIR/payments.mv.db). */
+  static final String VARIABLE = "EMBEDDED_STORE_FILE";
+
+  /**
+   * Opens the file (creating it and its folder owner-only) and listens on 127.0.0.1:{@code port} (0 picks a free
+   * port). Blocking.
+   */
   public static EmbeddedMongo start(Path file, boolean fsync, int port) {
-    try {
-      Path parent = file.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the store folder for " + file, e);
-    }
+    PrivateFiles.file(file, VARIABLE);
     MongoServer server = new MongoServer(DurableH2Backend.open(file, fsync));
     server.bind(new InetSocketAddress("127.0.0.1", port), 0, WORKER_THREADS);
     return new EmbeddedMongo(server, server.getLocalAddress());
