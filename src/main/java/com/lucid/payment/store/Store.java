@@ -30,10 +30,10 @@ public final class Store {
         ? vertx.executeBlocking(() -> Optional.of(EmbeddedMongo.start(config.embeddedFile(), config.embeddedFsync(), 0)))
         : Future.succeededFuture(Optional.empty());
     return server.compose(embedded -> {
-      String url = embedded.map(EmbeddedMongo::connectionString).orElseGet(() -> config.mongoUrl().orElseThrow().value());
       embedded.ifPresent(e -> LOG.info(() -> "embedded store " + config.embeddedFile().toAbsolutePath()
-          + " on 127.0.0.1:" + e.port()));
-      MongoClient mongo = MongoClient.create(vertx, clientConfig(url, config.database()));
+          + " on 127.0.0.1:" + e.port() + " (mutual TLS, keys of this run only)"));
+      MongoClient mongo = embedded.isPresent() ? embedded.get().client(vertx, config.database())
+          : MongoClient.create(vertx, clientConfig(config.mongoUrl().orElseThrow().value(), config.database()));
       Store store = new Store(vertx, mongo, embedded);
       return StoreSchema.ensureIndexes(mongo, embedded.isPresent()).map(v -> store)
           .recover(err -> store.close().transform(ignored -> Future.failedFuture(err)));
