@@ -9,7 +9,6 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +61,9 @@ public final class ConfigLoader {
 
   private static ServiceConfig.Tron tron(Env env, Path dataDir) {
     TronNetwork network = env.oneOf("TRON_NETWORK", TronNetwork.class, TronNetwork.DEVNET);
-    List<String> nodes = env.get("TRON_NODE_URL").map(ConfigLoader::nodeUrls).orElse(network.defaultNodeUrls());
+    List<String> nodes = env.get(NodeUrls.URL_VARIABLE).map(csv -> NodeUrls.parse(csv, network))
+        .orElse(network.defaultNodeUrls());
+    Optional<Path> nodeCaFile = NodeUrls.caFile(env);
     Optional<String> usdt = env.firstOf("TRON_CONTRACT_ADDRESS", "USDT_CONTRACT_ADDRESS")
         .or(() -> Optional.ofNullable(network.defaultUsdtContract()));
     usdt.ifPresent(u -> {
@@ -84,7 +85,7 @@ public final class ConfigLoader {
     checkKeyFile(keyFile, network);
     Optional<Secret> apiKey = env.secret("TRON_API_KEY");
     int blockMs = env.integer("DEVNET_BLOCK_MS", 3000, 10, 60_000);
-    return new ServiceConfig.Tron(network, nodes, usdt, keyFile, apiKey, proxy, torOnly, blockMs, transfers(env),
+    return new ServiceConfig.Tron(network, nodes, nodeCaFile, usdt, keyFile, apiKey, proxy, torOnly, blockMs, transfers(env),
         nodeClient(env), devnet(env, network));
   }
 
@@ -114,23 +115,6 @@ public final class ConfigLoader {
     long trx = env.integer("DEVNET_FUND_TRX", 100_000, 0, 1_000_000_000) * SUN_PER_TRX;
     long usdt = env.integer("DEVNET_FUND_USDT", 1_000_000, 0, 1_000_000_000) * USDT_UNITS;
     return new ServiceConfig.Devnet(control, trx, usdt);
-  }
-
-  private static List<String> nodeUrls(String csv) {
-    List<String> urls = new ArrayList<>();
-    for (String raw : csv.split(",")) {
-      String url = raw.trim();
-      try {
-        URI uri = new URI(url);
-        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-          throw new URISyntaxException(url, "not http(s)");
-        }
-      } catch (URISyntaxException e) {
-        throw new ConfigException("TRON_NODE_URL", "'" + url + "' is not an http:// or https:// URL");
-      }
-      urls.add(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
-    }
-    return List.copyOf(urls);
   }
 
   private static SocksProxy socksProxy(String value) {
