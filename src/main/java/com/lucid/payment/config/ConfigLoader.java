@@ -4,8 +4,6 @@ import com.lucid.payment.config.ServiceConfig.JwtAlgorithm;
 import com.lucid.payment.config.ServiceConfig.Secret;
 import com.lucid.payment.config.ServiceConfig.SocksProxy;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -71,7 +69,7 @@ public final class ConfigLoader {
         throw new ConfigException("TRON_CONTRACT_ADDRESS", "'" + u + "' is not a base58 TRON address (T + 33 chars)");
       }
     });
-    Optional<SocksProxy> proxy = env.get("TOR_PROXY").map(ConfigLoader::socksProxy);
+    Optional<SocksProxy> proxy = env.get("TOR_PROXY").map(NodeUrls::socksProxy);
     boolean torOnly = env.bool("TOR_ONLY", false);
     if (torOnly && proxy.isEmpty()) {
       throw new ConfigException("TOR_ONLY", "is true but TOR_PROXY is not set: refusing to connect to TRON directly");
@@ -115,18 +113,6 @@ public final class ConfigLoader {
     long trx = env.integer("DEVNET_FUND_TRX", 100_000, 0, 1_000_000_000) * SUN_PER_TRX;
     long usdt = env.integer("DEVNET_FUND_USDT", 1_000_000, 0, 1_000_000_000) * USDT_UNITS;
     return new ServiceConfig.Devnet(control, trx, usdt);
-  }
-
-  private static SocksProxy socksProxy(String value) {
-    try {
-      URI uri = new URI(value);
-      if ("socks5".equals(uri.getScheme()) && uri.getHost() != null && uri.getPort() > 0 && uri.getPort() <= 65535) {
-        return new SocksProxy(uri.getHost(), uri.getPort());
-      }
-    } catch (URISyntaxException e) {
-      // reported below
-    }
-    throw new ConfigException("TOR_PROXY", "'" + value + "' is not of the form socks5://host:port");
   }
 
   /** The key file must be private to its owner; on devnet a missing file is generated later. */

@@ -15,7 +15,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * TRON_NODE_URL and TRON_NODE_CA_FILE. On mainnet, shasta and nile a node URL is https (its certificate and host name
+ * TRON_NODE_URL, TRON_NODE_CA_FILE and TOR_PROXY: how full nodes are reached. On mainnet, shasta and nile a node URL is https (its certificate and host name
  * checked, through the SOCKS tunnel too) or http to a .onion address (Tor authenticates the onion service end to end):
  * plain http to anything else lets a Tor exit or any hop rewrite the chain's answers and read TRON-PRO-API-KEY.
  */
@@ -48,6 +48,19 @@ final class NodeUrls {
       urls.add(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
     }
     return List.copyOf(urls);
+  }
+
+  /** TOR_PROXY: the SOCKS5 endpoint every TRON request goes through. */
+  static ServiceConfig.SocksProxy socksProxy(String value) {
+    try {
+      URI uri = new URI(value);
+      if ("socks5".equals(uri.getScheme()) && uri.getHost() != null && uri.getPort() > 0 && uri.getPort() <= 65535) {
+        return new ServiceConfig.SocksProxy(uri.getHost(), uri.getPort());
+      }
+    } catch (URISyntaxException e) {
+      // reported below
+    }
+    throw new ConfigException("TOR_PROXY", "'" + value + "' is not of the form socks5://host:port");
   }
 
   private static boolean isOnion(String host) {
