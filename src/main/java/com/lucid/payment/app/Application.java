@@ -4,6 +4,7 @@ import com.lucid.payment.auth.DevnetSecret;
 import com.lucid.payment.bus.Plane;
 import com.lucid.payment.bus.PlaneAcl;
 import com.lucid.payment.bus.PlaneBus;
+import com.lucid.payment.config.JdkCryptoFirst;
 import com.lucid.payment.config.ServiceConfig;
 import com.lucid.payment.config.TronNetwork;
 import com.lucid.payment.devnet.Devnet;
@@ -66,6 +67,7 @@ public final class Application {
 
   /** The same, with the clock the payout engine lives by (release windows, limits, leases): tests move it. */
   public static Future<Application> start(ServiceConfig config, java.time.Clock clock) {
+    JdkCryptoFirst.ensure(); // TLS to the store and to the nodes on the JDK's AES, whatever trident reordered
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Vertx vertx = Vertx.builder()
         .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)

@@ -1,5 +1,6 @@
 package com.lucid.payment.store;
 
+import com.lucid.payment.config.JdkCryptoFirst;
 import com.lucid.payment.config.PrivateFiles;
 import com.mongodb.MongoClientSettings;
 import de.bwaldvogel.mongo.MongoServer;
@@ -43,6 +44,7 @@ public final class EmbeddedMongo implements AutoCloseable {
    */
   public static EmbeddedMongo start(Path file, boolean fsync, int port) {
     PrivateFiles.file(file, VARIABLE);
+    JdkCryptoFirst.ensure(); // every record of the store's TLS is sealed by the JDK's AES-GCM, not BouncyCastle's
     StoreTls tls = StoreTls.generate();
     MongoServer server = new MongoServer(DurableH2Backend.open(file, fsync));
     try {
