@@ -4,6 +4,7 @@ import com.lucid.payment.auth.DevnetSecret;
 import com.lucid.payment.bus.Plane;
 import com.lucid.payment.bus.PlaneAcl;
 import com.lucid.payment.bus.PlaneBus;
+import com.lucid.payment.config.JdkCryptoFirst;
 import com.lucid.payment.config.ServiceConfig;
 import com.lucid.payment.config.TronNetwork;
 import com.lucid.payment.devnet.Devnet;
@@ -74,6 +75,7 @@ public final class Application {
     // read once, when Vert.x first starts an HTTP server: with WebSockets off a request of an HTTP version Vert.x does
     // not know (HTTP/1.2) reaches the gateway's router, which answers it in the envelope, instead of an empty 501
     System.setProperty(NO_WEBSOCKETS, "true");
+    JdkCryptoFirst.ensure(); // TLS to the store and to the nodes on the JDK's AES, whatever trident reordered
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     HttpMetrics.bound(registry, config.tron().network() == TronNetwork.DEVNET && config.tron().nodeUrls().isEmpty());
     Vertx vertx = Vertx.builder()

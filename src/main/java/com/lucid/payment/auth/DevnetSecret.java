@@ -3,6 +3,7 @@ package com.lucid.payment.auth;
 import com.lucid.payment.config.ConfigException;
 import com.lucid.payment.config.ConfigLoader;
 import com.lucid.payment.config.OwnerOnlyFile;
+import com.lucid.payment.config.PrivateFiles;
 import com.lucid.payment.config.ServiceConfig;
 import com.lucid.payment.config.ServiceConfig.Secret;
 import java.io.IOException;
@@ -36,6 +37,7 @@ public final class DevnetSecret {
     if (!Files.exists(file)) {
       return Optional.empty();
     }
+    PrivateFiles.existingFile(file, "JWT_SECRET_FILE");
     try {
       String text = Files.readString(file, StandardCharsets.UTF_8).trim();
       if (text.getBytes(StandardCharsets.UTF_8).length < ConfigLoader.MIN_HS256_SECRET_BYTES) {

@@ -3,8 +3,6 @@ package com.lucid.payment.config;
 import com.lucid.payment.config.ServiceConfig.Secret;
 import com.lucid.payment.config.ServiceConfig.SocksProxy;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -66,8 +64,9 @@ public final class ConfigLoader {
       throw TronNodes.misplacedSolidityUrl();
     }
     List<ServiceConfig.TronNode> nodes = env.get(TronNodes.VARIABLE)
-        .map(v -> TronNodes.parse(v, ConfigLoader::nodeUrl))
+        .map(v -> TronNodes.parse(v, url -> NodeUrls.parse(url, network).get(0)))
         .orElse(network.defaultNodeUrls().stream().map(ServiceConfig.TronNode::of).toList());
+    Optional<Path> nodeCaFile = NodeUrls.caFile(env);
     Optional<String> usdt = env.firstOf("TRON_CONTRACT_ADDRESS", "USDT_CONTRACT_ADDRESS")
         .or(() -> Optional.ofNullable(network.defaultUsdtContract()));
     usdt.ifPresent(u -> {
@@ -75,7 +74,7 @@ public final class ConfigLoader {
         throw new ConfigException("TRON_CONTRACT_ADDRESS", "'" + u + "' is not a base58 TRON address (T + 33 chars)");
       }
     });
-    Optional<SocksProxy> proxy = env.get("TOR_PROXY").map(ConfigLoader::socksProxy);
+    Optional<SocksProxy> proxy = env.get("TOR_PROXY").map(NodeUrls::socksProxy);
     boolean torOnly = env.bool("TOR_ONLY", false);
     if (torOnly && proxy.isEmpty()) {
       throw new ConfigException("TOR_ONLY", "is true but TOR_PROXY is not set: refusing to connect to TRON directly");
@@ -89,8 +88,8 @@ public final class ConfigLoader {
     checkKeyFile(keyFile, network);
     Optional<Secret> apiKey = env.secret("TRON_API_KEY");
     int blockMs = env.integer("DEVNET_BLOCK_MS", 3000, 10, 60_000);
-    return new ServiceConfig.Tron(network, nodes, usdt, keyFile, apiKey, proxy, torOnly, blockMs, transfers(env),
-        nodeClient(env), devnet(env, network));
+    return new ServiceConfig.Tron(network, nodes, nodeCaFile, usdt, keyFile, apiKey, proxy, torOnly, blockMs,
+        transfers(env), nodeClient(env), devnet(env, network));
   }
 
   private static ServiceConfig.Transfers transfers(Env env) {
@@ -123,30 +122,6 @@ public final class ConfigLoader {
     long trx = env.integer("DEVNET_FUND_TRX", 100_000, 0, 1_000_000_000) * SUN_PER_TRX;
     long usdt = env.integer("DEVNET_FUND_USDT", 1_000_000, 0, 1_000_000_000) * USDT_UNITS;
     return new ServiceConfig.Devnet(control, trx, usdt);
-  }
-
-  private static String nodeUrl(String url) {
-    try {
-      URI uri = new URI(url);
-      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-        throw new URISyntaxException(url, "not http(s)");
-      }
-    } catch (URISyntaxException e) {
-      throw new ConfigException("TRON_NODE_URL", "'" + url + "' is not an http:// or https:// URL");
-    }
-    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-  }
-
-  private static SocksProxy socksProxy(String value) {
-    try {
-      URI uri = new URI(value);
-      if ("socks5".equals(uri.getScheme()) && uri.getHost() != null && uri.getPort() > 0 && uri.getPort() <= 65535) {
-        return new SocksProxy(uri.getHost(), uri.getPort());
-      }
-    } catch (URISyntaxException e) {
-      // reported below
-    }
-    throw new ConfigException("TOR_PROXY", "'" + value + "' is not of the form socks5://host:port");
   }
 
   /** The key file must be private to its owner; on devnet a missing file is generated later. */

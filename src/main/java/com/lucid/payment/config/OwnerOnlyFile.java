@@ -18,8 +18,7 @@ public final class OwnerOnlyFile {
    * @return the file's text: {@code text}, or what the winner of a race wrote
    */
   public static String createOnce(Path file, String text) throws IOException {
-    Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
+    Path dir = PrivateFiles.folder(file.toAbsolutePath().getParent(), "DATA_DIR");
     Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp",
         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     try {

@@ -24,7 +24,9 @@ public record ServiceConfig(Http http, Tron tron, Store store, Logging logging, 
   /**
    * Where and how TRON is reached.
    *
-   * @param nodeUrls the nodes, tried in order (empty on devnet until the devnet runs)
+   * @param nodeUrls the nodes, tried in order (empty on devnet until the devnet runs); https or .onion on mainnet,
+   *     shasta and nile
+   * @param nodeCaFile PEM CA certificates node connections trust instead of the JVM's (TRON_NODE_CA_FILE)
    * @param usdtContract base58 USDT contract, empty on devnet (the devnet reports its own)
    * @param privateKeyFile the hot wallet key file; on devnet it is created when missing
    * @param apiKey the TRON-PRO-API-KEY header value, a secret
@@ -36,6 +38,7 @@ public record ServiceConfig(Http http, Tron tron, Store store, Logging logging, 
   public record Tron(
       TronNetwork network,
       List<TronNode> nodeUrls,
+      Optional<Path> nodeCaFile,
       Optional<String> usdtContract,
       Path privateKeyFile,
       Optional<Secret> apiKey,

@@ -30,22 +30,27 @@ public final class Store {
         ? vertx.executeBlocking(() -> Optional.of(EmbeddedMongo.start(config.embeddedFile(), config.embeddedFsync(), 0)))
         : Future.succeededFuture(Optional.empty());
     return server.compose(embedded -> {
-      String url = embedded.map(EmbeddedMongo::connectionString).orElseGet(() -> config.mongoUrl().orElseThrow().value());
       embedded.ifPresent(e -> LOG.info(() -> "embedded store " + config.embeddedFile().toAbsolutePath()
-          + " on 127.0.0.1:" + e.port()));
-      MongoClient mongo = MongoClient.create(vertx, clientConfig(url, config.database()));
+          + " on 127.0.0.1:" + e.port() + " (mutual TLS, keys of this run only)"));
+      MongoClient mongo = embedded.isPresent() ? embedded.get().client(vertx, config.database())
+          : MongoClient.create(vertx, clientConfig(config.mongoUrl().orElseThrow().value(), config.database()));
       Store store = new Store(vertx, mongo, embedded);
       return StoreSchema.ensureIndexes(mongo, embedded.isPresent()).map(v -> store)
           .recover(err -> store.close().transform(ignored -> Future.failedFuture(err)));
     });
   }
 
+  /**
+   * The driver's heartbeat reads with the connect timeout: at 2 s, a CPU-starved host (or a GC pause) marked the
+   * store unknown and cleared the pool, and callers saw bursts of 503 though the store was fine; 10 s still finds a
+   * dead store long before a worker's lease expires.
+   */
   static JsonObject clientConfig(String url, String database) {
     return new JsonObject()
         .put("connection_string", url)
         .put("db_name", database)
         .put("serverSelectionTimeoutMS", 2_000)
-        .put("connectTimeoutMS", 2_000)
+        .put("connectTimeoutMS", 10_000)
         .put("heartbeatFrequencyMS", 1_000)
         .put("maxPoolSize", 32);
   }

@@ -1,6 +1,7 @@
 package com.lucid.payment.tron;
 
 import com.lucid.payment.config.ConfigException;
+import com.lucid.payment.config.PrivateFiles;
 import com.lucid.payment.tron.chain.HotWallet;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -55,10 +56,7 @@ public final class HotWalletKeyFile {
   private static HotWallet generate(Path file) throws FileAlreadyExistsException {
     HotWallet wallet = HotWallet.generate(new SecureRandom());
     try {
-      Path parent = file.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
+      PrivateFiles.folder(file.toAbsolutePath().getParent(), VARIABLE);
       // created owner-only from the start: the key is never readable by others, not even for a moment
       Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       Files.writeString(file, wallet.privateKeyHexForDevnetKeyFile() + "\n", StandardCharsets.US_ASCII,

@@ -1,5 +1,6 @@
 package com.lucid.payment.tron;
 
+import com.lucid.payment.config.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -58,8 +59,7 @@ final class SigningJournal implements AutoCloseable {
   /** Opens (creating it owner-only) and reads the journal. */
   static SigningJournal open(Path path, boolean fsync) {
     try {
-      Path parent = path.toAbsolutePath().getParent();
-      Files.createDirectories(parent);
+      PrivateFiles.folder(path.toAbsolutePath().getParent(), "SIGNING_JOURNAL_FILE");
       if (!Files.exists(path)) {
         Files.createFile(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       }

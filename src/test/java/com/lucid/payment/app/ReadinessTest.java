@@ -3,7 +3,8 @@ package com.lucid.payment.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.lucid.payment.config.ConfigLoader;
-import com.lucid.payment.store.EmbeddedMongo;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,7 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** /health/ready follows the store: down while MongoDB is unreachable, up again when it is back. */
+/**
+ * /health/ready follows the store: down while MongoDB is unreachable, up again when it is back. The MongoDB is an
+ * external one (MONGO_URL): a plain mongo-java-server the test stops and starts on the same port.
+ */
 class ReadinessTest {
   @TempDir Path dir;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -25,9 +29,8 @@ class ReadinessTest {
   @Test
   @Timeout(90)
   void readinessGoesDownWhileTheStoreIsUnreachableAndComesBack() throws Exception {
-    Path file = dir.resolve("mongo.mv.db");
-    EmbeddedMongo mongo = EmbeddedMongo.start(file, false, 0);
-    int mongoPort = mongo.port();
+    MongoServer mongo = new MongoServer(new MemoryBackend());
+    int mongoPort = mongo.bind().getPort();
     Application app = Application.start(ConfigLoader.load(Map.of(
         "DATA_DIR", dir.toString(), "PORT", "0", "METRICS_PORT", "0",
         "MONGO_URL", "mongodb://127.0.0.1:" + mongoPort))).await(30, TimeUnit.SECONDS);
@@ -35,7 +38,7 @@ class ReadinessTest {
       String ready = "http://127.0.0.1:" + app.managementPort() + "/health/ready";
       assertEquals(200, awaitStatus(ready, 200).statusCode());
 
-      mongo.close();
+      mongo.shutdownNow();
       HttpResponse<String> down = awaitStatus(ready, 503);
       assertEquals("store_unreachable", new JsonObject(down.body()).getString("reason"));
       HttpResponse<String> health = get("http://127.0.0.1:" + app.managementPort() + "/health");
@@ -43,12 +46,13 @@ class ReadinessTest {
       assertEquals("down", new JsonObject(health.body()).getJsonObject("checks").getJsonObject("store")
           .getString("status"));
 
-      mongo = EmbeddedMongo.start(file, false, mongoPort);
+      mongo = new MongoServer(new MemoryBackend());
+      mongo.bind("127.0.0.1", mongoPort);
       HttpResponse<String> up = awaitStatus(ready, 200);
       assertEquals("ready", new JsonObject(up.body()).getString("status"));
     } finally {
       app.stop().await(30, TimeUnit.SECONDS);
-      mongo.close();
+      mongo.shutdownNow();
     }
   }
 

@@ -32,7 +32,7 @@ class StartupFailureTest {
     try (ServiceProcess service = ServiceProcess.service(dir, Map.of(
         "DATA_DIR", notAFolder.resolve("data").toString(), "PORT", "0", "METRICS_PORT", "0"))) {
       assertEquals(1, service.waitForExit(30));
-      assertTrue(service.output().contains("start-up failed: cannot create the store folder"), service.output());
+      assertTrue(service.output().contains("start-up failed: EMBEDDED_STORE_FILE: cannot create the private folder"), service.output());
     }
   }
 }

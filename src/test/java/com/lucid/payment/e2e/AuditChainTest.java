@@ -53,8 +53,7 @@ class AuditChainTest {
 
     Vertx vertx = Vertx.vertx();
     try (EmbeddedMongo mongo = EmbeddedMongo.start(dir.resolve("payments.mv.db"), false, 0)) {
-      MongoClient client = MongoClient.create(vertx, new JsonObject()
-          .put("connection_string", mongo.connectionString()).put("db_name", "lucid_payments"));
+      MongoClient client = mongo.client(vertx, "lucid_payments");
       JsonObject doc = client.findOne(StoreSchema.PAYOUTS, new JsonObject().put("_id", tampered), null)
           .await(10, TimeUnit.SECONDS);
       JsonArray audit = doc.getJsonArray("audit");

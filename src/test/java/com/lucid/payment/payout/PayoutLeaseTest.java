@@ -41,8 +41,7 @@ class PayoutLeaseTest {
   void setUp() throws Exception {
     store = EmbeddedMongo.start(dir.resolve("payments.mv.db"), false, 0);
     vertx = Vertx.vertx();
-    mongo = MongoClient.create(vertx, new JsonObject().put("connection_string", store.connectionString())
-        .put("db_name", "lucid_payments"));
+    mongo = store.client(vertx, "lucid_payments");
     StoreSchema.ensureIndexes(mongo, true).await(10, TimeUnit.SECONDS);
     payouts = new PayoutRepository(mongo);
   }

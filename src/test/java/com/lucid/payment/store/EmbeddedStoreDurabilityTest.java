@@ -67,7 +67,7 @@ class EmbeddedStoreDurabilityTest {
       }
       assertTrue(insertedIds.size() > 10, "the writer acknowledged too little to prove anything: " + acked.size());
       try (EmbeddedMongo reopened = EmbeddedMongo.start(file, false, 0)) {
-        MongoClient mongo = MongoClient.create(vertx, Store.clientConfig(reopened.connectionString(), "durability"));
+        MongoClient mongo = reopened.client(vertx, "durability");
         Set<String> stored = new HashSet<>();
         for (JsonObject doc : mongo.find("docs", new JsonObject()).await(20, TimeUnit.SECONDS)) {
           stored.add(doc.getString("_id"));

@@ -40,7 +40,20 @@ public final class ServiceProcess implements AutoCloseable {
   /** Starts {@code mainClass args} on the test class path with the given environment (added to a clean one). */
   public static ServiceProcess start(Path workDir, Map<String, String> env, String mainClass, String... args)
       throws IOException {
-    List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
+    return start(List.of(), workDir, env, mainClass, args);
+  }
+
+  /** Starts the service under the given umask (e.g. "000": every file it creates without a mode of its own is 0666). */
+  public static ServiceProcess serviceWithUmask(Path workDir, Map<String, String> env, String umask)
+      throws IOException {
+    return start(List.of("/bin/sh", "-c", "umask " + umask + " && exec \"$0\" \"$@\""), workDir, env,
+        "com.lucid.payment.app.Main");
+  }
+
+  private static ServiceProcess start(List<String> prefix, Path workDir, Map<String, String> env, String mainClass,
+      String... args) throws IOException {
+    List<String> command = new ArrayList<>(prefix);
+    command.addAll(List.of(javaBinary(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
         "-Dvertx.disableFileCPResolving=true", "-cp", System.getProperty("java.class.path"), mainClass));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);

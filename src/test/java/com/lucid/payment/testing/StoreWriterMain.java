@@ -19,8 +19,7 @@ public final class StoreWriterMain {
   public static void main(String[] args) {
     EmbeddedMongo server = EmbeddedMongo.start(Path.of(args[0]), false, 0);
     Vertx vertx = Vertx.vertx();
-    MongoClient mongo = MongoClient.create(vertx, new JsonObject()
-        .put("connection_string", server.connectionString()).put("db_name", "durability"));
+    MongoClient mongo = server.client(vertx, "durability");
     int concurrency = Integer.parseInt(args[1]);
     for (int lane = 0; lane < concurrency; lane++) {
       insertLoop(mongo, lane, concurrency, lane);

@@ -81,8 +81,8 @@ class Socks5ProxyTest {
 
   @Test
   void aTorOnlyClientIsNeverBuiltWithoutAProxy(Vertx vertx) {
-    NodeSettings direct = new NodeSettings(List.of(ServiceConfig.TronNode.of("http://127.0.0.1:1")), Optional.empty(), Optional.empty(), true,
-        new ServiceConfig.Nodes(1000, 1000, 1000, 1, 1000));
+    NodeSettings direct = new NodeSettings(List.of(ServiceConfig.TronNode.of("http://127.0.0.1:1")), Optional.empty(),
+        Optional.empty(), true, new ServiceConfig.Nodes(1000, 1000, 1000, 1, 1000), Optional.empty());
     IllegalStateException refused = assertThrows(IllegalStateException.class,
         () -> new NodeClient(vertx, direct, new SimpleMeterRegistry()));
     assertFalse(refused.getMessage().contains("127.0.0.1"));

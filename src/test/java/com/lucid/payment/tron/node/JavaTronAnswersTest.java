@@ -61,7 +61,7 @@ class JavaTronAnswersTest {
 
   private NodeClient client(TronNode... nodes) {
     client = new NodeClient(vertx, new NodeSettings(List.of(nodes), Optional.empty(), Optional.empty(), false,
-        new ServiceConfig.Nodes(1000, 1000, 2000, 5, 1000)), new SimpleMeterRegistry());
+        new ServiceConfig.Nodes(1000, 1000, 2000, 5, 1000), Optional.empty()), new SimpleMeterRegistry());
     return client;
   }
 
