@@ -31,8 +31,9 @@ class StartupFailureTest {
     Path notAFolder = Files.writeString(dir.resolve("a-file"), "x");
     try (ServiceProcess service = ServiceProcess.service(dir, Map.of(
         "DATA_DIR", notAFolder.resolve("data").toString(), "PORT", "0", "METRICS_PORT", "0"))) {
-      assertEquals(1, service.waitForExit(30));
-      assertTrue(service.output().contains("start-up failed: EMBEDDED_STORE_FILE: cannot create the private folder"), service.output());
+      assertEquals(2, service.waitForExit(30), "a configuration error");
+      assertTrue(service.output().contains("configuration error: EMBEDDED_STORE_FILE: cannot create the private folder"),
+          service.output());
     }
   }
 }

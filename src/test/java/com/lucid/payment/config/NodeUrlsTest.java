@@ -30,9 +30,12 @@ class NodeUrlsTest {
         Files.writeString(key, "01".repeat(32));
         Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
         Files.writeString(dir.resolve("jwt"), "x".repeat(40));
+        Files.writeString(dir.resolve("seal"), "s".repeat(40));
+        Files.setPosixFilePermissions(dir.resolve("seal"), PosixFilePermissions.fromString("rw-------"));
       }
       env.putAll(Map.of("TRON_PRIVATE_KEY_FILE", key.toString(), "JWT_SECRET_FILE", dir.resolve("jwt").toString(),
-          "TOR_ONLY", "true", "TOR_PROXY", "socks5://127.0.0.1:9050"));
+          "TOR_ONLY", "true", "TOR_PROXY", "socks5://127.0.0.1:9050", "PAYOUT_SEAL_KEY_FILE",
+          dir.resolve("seal").toString(), "JWT_ISSUER", "lucid-auth", "JWT_AUDIENCE", "lucid-payments"));
     }
     for (int i = 0; i < kv.length; i += 2) {
       env.put(kv[i], kv[i + 1]);
@@ -56,7 +59,7 @@ class NodeUrlsTest {
   void httpsAndOnionServicesAreAccepted(String network) throws Exception {
     String onion = "http://abcdefghijklmnopqrstuvwxyz234567abcdefghijklmnopqrstuv.ONION:8090";
     ServiceConfig c = ConfigLoader.load(env(network, "TRON_NODE_URL", "https://node.example, " + onion + "/"));
-    assertEquals(List.of("https://node.example", onion), c.tron().nodeUrls());
+    assertEquals(List.of("https://node.example", onion), fullUrls(c));
   }
 
   @Test
@@ -70,7 +73,7 @@ class NodeUrlsTest {
   @Test
   void devnetKeepsPlainHttp() throws Exception {
     assertEquals(List.of("http://127.0.0.1:18090"),
-        ConfigLoader.load(env("devnet", "TRON_NODE_URL", "http://127.0.0.1:18090")).tron().nodeUrls());
+        fullUrls(ConfigLoader.load(env("devnet", "TRON_NODE_URL", "http://127.0.0.1:18090"))));
   }
 
   @Test
@@ -88,6 +91,10 @@ class NodeUrlsTest {
     assertEquals("TRON_NODE_CA_FILE: file " + broken + " holds a certificate that cannot be parsed",
         assertThrows(ConfigException.class, () -> ConfigLoader.load(env("nile",
             "TRON_NODE_CA_FILE", broken.toString()))).getMessage());
+  }
+
+  private static List<String> fullUrls(ServiceConfig c) {
+    return c.tron().nodeUrls().stream().map(ServiceConfig.TronNode::fullUrl).toList();
   }
 
   @Test

@@ -197,10 +197,8 @@ class OnionServiceOverTorTest {
     bob.restart();
     bob.tor().awaitLog(TorProcess.BOOTSTRAPPED, SETTLE);
     awaitRefusal(bob, Socks5.BAD_CLIENT_AUTH);
-    try (Http1 cached = connect(carol)) {
-      assertEquals(200, cached.get(API + "/health", null).status(),
-          "a tor holding the descriptor from before the reload still gets in (README: revoke, then restart)");
-    }
+    // a tor that still holds the descriptor from before the reload may get in until the service's tor restarts
+    // (README: revoke, then restart); whether it does depends on tor's descriptor cache, so it is not asserted
 
     rend.mark();
     rig.serviceTor().close();
