@@ -9,6 +9,7 @@ import com.lucid.payment.bus.CallContext;
 import com.lucid.payment.bus.Plane;
 import com.lucid.payment.bus.PlaneBus;
 import com.lucid.payment.devnet.UsdtTransfer;
+import com.lucid.payment.payout.model.AuditTrail;
 import com.lucid.payment.store.StoreSchema;
 import com.lucid.payment.testing.TestService;
 import com.lucid.payment.tron.chain.TronAddress;

@@ -1,0 +1,117 @@
+package com.lucid.payment.payout.distribution;
+
+import com.lucid.payment.api.Usdt;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A period's report: per entry its gross, fee, rollover in, net and outcome (paid = confirmed on chain; pending =
+ * not settled yet; failed = failed or cancelled; rolled_over = held for the next period), with the payout and its
+ * txid, and the totals. For every entry and in total, gross − fee + rollover_in = net, and net falls in exactly one
+ * outcome. Served as JSON and as CSV (one row per entry, then a total row).
+ */
+public final class DistributionReport {
+  public static final List<String> OUTCOMES = List.of("paid", "pending", "failed", "rolled_over");
+  private static final List<String> CSV_COLUMNS = List.of("period", "index", "recipient", "node_id", "router_type",
+      "gross_usdt", "fee_usdt", "rollover_in_usdt", "net_usdt", "outcome", "paid_usdt", "pending_usdt", "failed_usdt",
+      "rolled_over_usdt", "payout_id", "payout_status", "txid");
+
+  private DistributionReport() {}
+
+  /**
+   * @param preview true for a dry run (its payouts are all pending and nothing is stored)
+   * @param payouts the batch's payouts by id (status, txid), empty for a preview
+   */
+  public static JsonObject of(String period, boolean preview, boolean planned, JsonObject meta, JsonArray lines,
+      Map<String, JsonObject> payouts) {
+    long[] sums = new long[4];
+    Map<String, long[]> byOutcome = new LinkedHashMap<>();
+    OUTCOMES.forEach(o -> byOutcome.put(o, new long[2]));
+    JsonArray entries = new JsonArray();
+    for (Object o : lines) {
+      JsonObject line = (JsonObject) o;
+      JsonObject payout = line.getString("payout_id") == null ? null : payouts.get(line.getString("payout_id"));
+      String outcome = outcome(line, payout);
+      long[] t = byOutcome.get(outcome);
+      t[0]++;
+      t[1] = Math.addExact(t[1], line.getLong("net"));
+      sums[0] = Math.addExact(sums[0], line.getLong("gross"));
+      sums[1] = Math.addExact(sums[1], line.getLong("fee"));
+      sums[2] = Math.addExact(sums[2], line.getLong("rollover_in"));
+      sums[3] = Math.addExact(sums[3], line.getLong("net"));
+      entries.add(new JsonObject().put("index", line.getInteger("index")).put("recipient", line.getString("recipient"))
+          .put("node_id", line.getString("node_id")).put("router_type", line.getString("router_type"))
+          .put("gross_usdt", Usdt.format(line.getLong("gross"))).put("fee_usdt", Usdt.format(line.getLong("fee")))
+          .put("rollover_in_usdt", Usdt.format(line.getLong("rollover_in")))
+          .put("net_usdt", Usdt.format(line.getLong("net"))).put("outcome", outcome)
+          .put("payout_id", preview ? null : line.getString("payout_id"))
+          .put("payout_status", payout == null ? null : payout.getString("status"))
+          .put("txid", payout == null ? null : payout.getString("txid")));
+    }
+    JsonObject totals = new JsonObject().put("entries", lines.size()).put("gross_usdt", Usdt.format(sums[0]))
+        .put("fees_usdt", Usdt.format(sums[1])).put("rollover_in_usdt", Usdt.format(sums[2]))
+        .put("net_usdt", Usdt.format(sums[3]));
+    byOutcome.forEach((o, t) -> totals.put(o + "_count", t[0]).put(o + "_usdt", Usdt.format(t[1])));
+    String status = preview ? "preview" : planned || byOutcome.get("pending")[0] > 0 ? "processing"
+        : byOutcome.get("failed")[0] == 0 ? "completed" : byOutcome.get("paid")[0] == 0 ? "failed" : "partially_failed";
+    return new JsonObject().put("period", period).put("status", status).mergeIn(meta)
+        .put("entries", entries).put("totals", totals);
+  }
+
+  /** The fee and minimum a period was (or would be) computed with. */
+  public static JsonObject meta(int feeBps, long minPayout, String batchId, String submittedAt) {
+    return new JsonObject().put("platform_fee_percent", BigDecimal.valueOf(feeBps, 2).stripTrailingZeros()
+            .toPlainString())
+        .put("min_payout_usdt", Usdt.format(minPayout)).put("batch_id", batchId).put("submitted_at", submittedAt);
+  }
+
+  private static String outcome(JsonObject line, JsonObject payout) {
+    if (DistributionPlan.ROLLED_OVER.equals(line.getString("outcome"))) {
+      return "rolled_over";
+    }
+    String status = payout == null ? "pending" : payout.getString("status");
+    return switch (status) {
+      case "confirmed" -> "paid";
+      case "failed", "cancelled" -> "failed";
+      default -> "pending";
+    };
+  }
+
+  /** The report as CSV: one row per entry, then a row whose index is "total". */
+  public static String csv(JsonObject report) {
+    StringBuilder out = new StringBuilder(String.join(",", CSV_COLUMNS)).append('\n');
+    String period = report.getString("period");
+    for (Object o : report.getJsonArray("entries")) {
+      JsonObject e = (JsonObject) o;
+      String net = e.getString("net_usdt");
+      row(out, period, String.valueOf(e.getInteger("index")), e.getString("recipient"), e.getString("node_id"),
+          e.getString("router_type"), e.getString("gross_usdt"), e.getString("fee_usdt"),
+          e.getString("rollover_in_usdt"), net, e.getString("outcome"), only(e, "paid", net), only(e, "pending", net),
+          only(e, "failed", net), only(e, "rolled_over", net), e.getString("payout_id"),
+          e.getString("payout_status"), e.getString("txid"));
+    }
+    JsonObject t = report.getJsonObject("totals");
+    row(out, period, "total", null, null, null, t.getString("gross_usdt"), t.getString("fees_usdt"),
+        t.getString("rollover_in_usdt"), t.getString("net_usdt"), report.getString("status"), t.getString("paid_usdt"),
+        t.getString("pending_usdt"), t.getString("failed_usdt"), t.getString("rolled_over_usdt"), null, null, null);
+    return out.toString();
+  }
+
+  private static String only(JsonObject entry, String outcome, String net) {
+    return outcome.equals(entry.getString("outcome")) ? net : "0";
+  }
+
+  private static void row(StringBuilder out, String... cells) {
+    for (int i = 0; i < cells.length; i++) {
+      String c = cells[i] == null ? "" : cells[i];
+      // a cell a spreadsheet would run as a formula is kept as text
+      c = c.matches("[=+\\-@].*") ? "'" + c : c;
+      out.append(i == 0 ? "" : ",").append(c.matches("[^,\"\\r\\n]*") ? c : '"' + c.replace("\"", "\"\"") + '"');
+    }
+    out.append('\n');
+  }
+}

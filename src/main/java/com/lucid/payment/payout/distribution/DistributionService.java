@@ -1,0 +1,244 @@
+package com.lucid.payment.payout.distribution;
+
+import com.lucid.payment.api.ApiFailure;
+import com.lucid.payment.api.ErrorCode;
+import com.lucid.payment.api.Role;
+import com.lucid.payment.bus.CallContext;
+import com.lucid.payment.config.ServiceConfig;
+import com.lucid.payment.payout.accept.PayoutRequests;
+import com.lucid.payment.payout.accept.PayoutService;
+import com.lucid.payment.payout.batch.BatchAcceptance;
+import com.lucid.payment.payout.batch.Batches;
+import com.lucid.payment.payout.limits.LimitLedger;
+import com.lucid.payment.payout.model.Canonical;
+import com.lucid.payment.payout.model.PayoutDocs;
+import com.lucid.payment.payout.model.PayoutIds;
+import com.lucid.payment.store.StoreSchema;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.FindOptions;
+import io.vertx.ext.mongo.MongoClient;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The monthly distribution: an admin or service submits a period's entitlements; the service plans it (fees,
+ * rollovers, minimum), stores the plan, then creates the period's MONTHLY batch and its new rollovers, and reports.
+ * Submitting a period again answers the same report and never makes a second batch; a preview plans without storing.
+ * Crash safety: claims on rollovers precede the plan, the plan precedes the batch, and a planned period is carried
+ * forward by a resubmission or the sweep under a lease.
+ */
+public final class DistributionService {
+  private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(
+      DistributionService.class.getName());
+
+  private final Vertx vertx;
+  private final MongoClient mongo;
+  private final Distributions distributions;
+  private final RolloverLedger rollovers;
+  private final Batches batches;
+  private final BatchAcceptance acceptance;
+  private final PayoutRequests requests;
+  private final ServiceConfig.Payouts config;
+  private final Clock clock;
+
+  public DistributionService(Vertx vertx, MongoClient mongo, Batches batches, BatchAcceptance acceptance,
+      PayoutRequests requests, ServiceConfig.Payouts config, Clock clock) {
+    this.vertx = vertx;
+    this.mongo = mongo;
+    this.distributions = new Distributions(mongo);
+    this.rollovers = new RolloverLedger(mongo);
+    this.batches = batches;
+    this.acceptance = acceptance;
+    this.requests = requests;
+    this.config = config;
+    this.clock = clock;
+  }
+
+  private static Role distributor(CallContext caller) {
+    Role role = PayoutService.role(caller);
+    if (role != Role.ADMIN && role != Role.SERVICE) {
+      throw new ApiFailure(ErrorCode.FORBIDDEN, "only admin and service may run distributions");
+    }
+    return role;
+  }
+
+  /** {replayed, report}: the first submission of a period plans and pays it; any later one answers its report. */
+  public Future<JsonObject> submit(JsonObject body, CallContext caller) {
+    Role role = distributor(caller);
+    Entitlements entitlements = Entitlements.parse(body, config.batchMaxItems());
+    String period = entitlements.period();
+    Distributions.Submission submission = new Distributions.Submission(period, Canonical.sha256(body),
+        new Batches.Origin(PayoutService.user(caller), role.claim(), caller.requestId(), "distribution:" + period),
+        config.platformFeeBps(), config.distributionMinUnits());
+    return attempt(entitlements, submission, role, 3);
+  }
+
+  private Future<JsonObject> attempt(Entitlements entitlements, Distributions.Submission s, Role role, int tries) {
+    Instant now = clock.instant();
+    String period = s.period();
+    return distributions.find(period).compose(found -> {
+      if (found.isPresent()) {
+        return resubmitted(found.get(), s, now);
+      }
+      return plan(entitlements, role, now).compose(lines -> {
+        List<String> claimed = DistributionPlan.consumedRollovers(lines);
+        return rollovers.claim(claimed, period).compose(all -> {
+          if (!all) { // another period consumed one of them meanwhile: plan again without it
+            return tries > 1 ? attempt(entitlements, s, role, tries - 1)
+                : Future.failedFuture(new ApiFailure(ErrorCode.INVALID_STATE, "rollovers of " + period
+                    + " changed while it was planned; submit again"));
+          }
+          String owner = UUID.randomUUID().toString();
+          String batchId = DistributionPlan.paidLines(lines).isEmpty() ? null : PayoutIds.batch();
+          JsonObject doc = Distributions.planned(s, lines, batchId, owner, now);
+          return distributions.insert(doc).map(v -> true)
+              .recover(err -> LimitLedger.isDuplicateKey(err) ? Future.succeededFuture(false)
+                  : Future.failedFuture(err))
+              .compose(inserted -> inserted ? carry(doc, owner, now).map(r -> reply(false, r))
+                  : lostRace(claimed, period).compose(v -> attempt(entitlements, s, role, tries - 1)));
+        });
+      });
+    });
+  }
+
+  /** The same period was stored by a concurrent request first: claims its plan does not use are given back. */
+  private Future<Void> lostRace(List<String> claimed, String period) {
+    return distributions.find(period).compose(winner -> {
+      Set<String> kept = new HashSet<>(winner.map(w -> DistributionPlan.consumedRollovers(w.getJsonArray("lines")))
+          .orElse(List.of()));
+      return rollovers.release(claimed.stream().filter(id -> !kept.contains(id)).toList(), period);
+    });
+  }
+
+  private Future<JsonObject> resubmitted(JsonObject doc, Distributions.Submission s, Instant now) {
+    if (!doc.getString("request_hash").equals(s.requestHash())) {
+      return Future.failedFuture(new ApiFailure(ErrorCode.INVALID_STATE, "period " + s.period()
+          + " was already submitted with other entries; its report is at GET /distributions/" + s.period()));
+    }
+    if (Distributions.DONE.equals(doc.getString("state"))) {
+      return report(doc).map(r -> reply(true, r));
+    }
+    String owner = UUID.randomUUID().toString();
+    return distributions.lease(s.period(), owner, now).compose(leased -> leased.isEmpty()
+        ? Future.failedFuture(new ApiFailure(ErrorCode.IDEMPOTENCY_IN_FLIGHT, "the distribution of " + s.period()
+            + " is being processed; retry shortly"))
+        : carry(leased.get(), owner, now).map(r -> reply(true, r)));
+  }
+
+  private static JsonObject reply(boolean replayed, JsonObject report) {
+    return new JsonObject().put("replayed", replayed).put("report", report);
+  }
+
+  /** Plans off the event loop: thousands of entries, each maybe with a signature to recover. */
+  private Future<JsonArray> plan(Entitlements entitlements, Role role, Instant now) {
+    Set<String> recipients = new HashSet<>();
+    entitlements.entries().forEach(e -> recipients.add(e.recipient()));
+    return rollovers.available(recipients, entitlements.period()).compose(available -> vertx.executeBlocking(
+        () -> DistributionPlan.lines(entitlements, available, config.platformFeeBps(), config.distributionMinUnits(),
+            requests, role, now.getEpochSecond()), false));
+  }
+
+  /** Holding the lease: the batch (reserved and stored, then its payouts), the new rollovers, then done. */
+  private Future<JsonObject> carry(JsonObject doc, String owner, Instant now) {
+    String period = doc.getString("_id");
+    JsonArray lines = doc.getJsonArray("lines");
+    String batchId = doc.getString("batch_id");
+    Future<Void> batch = batchId == null ? Future.succeededFuture() : batches.find(batchId)
+        .compose(found -> found.map(Future::succeededFuture).orElseGet(() -> acceptance.stage(batchId,
+                DistributionPlan.order(lines), DistributionPlan.payoutIds(lines), origin(doc), now)
+            .recover(err -> refused(err) ? undo(doc, owner).compose(v -> Future.failedFuture(err))
+                : Future.failedFuture(err))))
+        .compose(b -> acceptance.complete(b, now)).mapEmpty();
+    List<JsonObject> rolled = lines.stream().map(l -> (JsonObject) l)
+        .filter(l -> DistributionPlan.ROLLED_OVER.equals(l.getString("outcome"))).toList();
+    return batch.compose(v -> rollovers.create(period, rolled, now))
+        .compose(v -> distributions.markDone(period, now))
+        .compose(v -> report(doc.copy().put("state", Distributions.DONE)));
+  }
+
+  private static Batches.Origin origin(JsonObject doc) {
+    return new Batches.Origin(doc.getString("submitted_by"), doc.getString("submitter_role"),
+        doc.getString("request_id"), "distribution:" + doc.getString("_id"));
+  }
+
+  private static boolean refused(Throwable err) {
+    return err instanceof ApiFailure f && (f.code() == ErrorCode.LIMIT_EXCEEDED || f.code() == ErrorCode.CIRCUIT_OPEN);
+  }
+
+  /** A refused period leaves nothing behind: its rollover claims are given back and its plan removed. */
+  private Future<Void> undo(JsonObject doc, String owner) {
+    String period = doc.getString("_id");
+    return rollovers.release(DistributionPlan.consumedRollovers(doc.getJsonArray("lines")), period)
+        .compose(v -> distributions.remove(period, owner));
+  }
+
+  /** The outcome without storing anything; a period submitted already answers its stored report. */
+  public Future<JsonObject> preview(JsonObject body, CallContext caller) {
+    Role role = distributor(caller);
+    Entitlements entitlements = Entitlements.parse(body, config.batchMaxItems());
+    Instant now = clock.instant();
+    return distributions.find(entitlements.period()).compose(found -> found.isPresent() ? report(found.get())
+        : plan(entitlements, role, now).map(lines -> DistributionReport.of(entitlements.period(), true, false,
+            DistributionReport.meta(config.platformFeeBps(), config.distributionMinUnits(), null, null), lines,
+            Map.of())));
+  }
+
+  /** {period, format?: json|csv}: the period's report, or {period, format: csv, csv}. */
+  public Future<JsonObject> report(JsonObject q, CallContext caller) {
+    distributor(caller);
+    String period = q.getString("period");
+    String format = q.getString("format", "json");
+    if (!format.equals("json") && !format.equals("csv")) {
+      throw new ApiFailure(ErrorCode.INVALID_REQUEST, "format must be json or csv");
+    }
+    if (!Entitlements.isPeriod(period)) {
+      return Future.failedFuture(new ApiFailure(ErrorCode.NOT_FOUND, "no distribution for that period"));
+    }
+    return distributions.find(period).compose(found -> found.map(this::report).orElseGet(() ->
+            Future.failedFuture(new ApiFailure(ErrorCode.NOT_FOUND, "no distribution for period " + period))))
+        .map(r -> format.equals("json") ? r
+            : new JsonObject().put("period", period).put("format", "csv").put("csv", DistributionReport.csv(r)));
+  }
+
+  private Future<JsonObject> report(JsonObject doc) {
+    String batchId = doc.getString("batch_id");
+    Future<List<JsonObject>> payouts = batchId == null ? Future.succeededFuture(List.of())
+        : mongo.findWithOptions(StoreSchema.PAYOUTS, new JsonObject().put("batch_id", batchId),
+            new FindOptions().setFields(new JsonObject().put("status", 1).put("txid", 1)));
+    return payouts.map(list -> {
+      Map<String, JsonObject> byId = new HashMap<>();
+      list.forEach(p -> byId.put(p.getString("_id"), p));
+      JsonObject meta = DistributionReport.meta(doc.getInteger("fee_bps"), doc.getLong("min_payout"), batchId,
+          PayoutDocs.iso(doc.getLong("created_at")));
+      return DistributionReport.of(doc.getString("_id"), false, Distributions.PLANNED.equals(doc.getString("state")),
+          meta, doc.getJsonArray("lines"), byId);
+    });
+  }
+
+  /** Carries forward periods a crash left planned; returns how many it looked at. */
+  public Future<Integer> sweep() {
+    Instant now = clock.instant();
+    return distributions.stranded(now).compose(periods -> {
+      Future<Void> chain = Future.succeededFuture();
+      for (String period : periods) {
+        String owner = UUID.randomUUID().toString();
+        chain = chain.compose(v -> distributions.lease(period, owner, now)
+            .compose(leased -> leased.map(d -> carry(d, owner, now).<Void>mapEmpty()).orElse(Future.succeededFuture()))
+            .recover(err -> {
+              LOG.warning(() -> "distribution " + period + " could not be carried forward: " + err.getMessage());
+              return Future.succeededFuture();
+            }));
+      }
+      return chain.map(v -> periods.size());
+    });
+  }
+}
