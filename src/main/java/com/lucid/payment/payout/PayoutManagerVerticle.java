@@ -119,14 +119,14 @@ public final class PayoutManagerVerticle extends VerticleBase {
     serve(BusAddress.ADMIN_RESUME, admin::resume);
     serve(BusAddress.ADMIN_BREAKER, admin::breaker);
     serve(BusAddress.ADMIN_REVIEW, new PayoutReview(payouts, limits, bus, sealer, signer, metrics, clock)::review);
-    funds = new WalletFunds(bus, store.mongo(), rules.chainRecheckMs());
+    funds = new WalletFunds(bus, store.mongo(), rules.worker().chainRecheck().toMillis());
     switches = new EngineSwitches(breaker, pause, clock);
     String owner = UUID.randomUUID().toString().substring(0, 8);
     worker = new PayoutWorker(payouts, limits, bus, rules, metrics, clock, owner, funds, switches, sealer,
         new Quarantine(payouts, breaker, metrics, clock, owner), signer,
         config.tron().transfers().expiryProofTimeoutMs());
     gauges = new PayoutGauges(store.mongo(), limits, metrics, clock);
-    timer = vertx.setPeriodic(rules.workerPollMs(), id -> round());
+    timer = vertx.setPeriodic(rules.worker().poll().toMillis(), id -> round());
     switches.refresh().onComplete(done -> gauges.refresh(switches.breaker()));
     vertx.setPeriodic(GAUGE_REFRESH_MS, id -> {
       if (!stopping) {
@@ -143,7 +143,7 @@ public final class PayoutManagerVerticle extends VerticleBase {
     Batches batches = new Batches(store.mongo());
     BatchAcceptance acceptance = new BatchAcceptance(store.mongo(), batches, limits, breaker, rules, metrics, sealer);
     BatchService batchService = new BatchService(vertx, store.mongo(), batches, acceptance, keys,
-        new BatchRequests(requests, rules.batchMaxItems()), rules, clock);
+        new BatchRequests(requests, rules.batches().maxItems()), rules, clock);
     DistributionService distribution = new DistributionService(vertx, store.mongo(), batches, acceptance, requests,
         rules, clock);
     PayoutStats stats = new PayoutStats(store.mongo(), limits, breaker, clock);

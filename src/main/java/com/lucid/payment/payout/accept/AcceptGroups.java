@@ -177,7 +177,7 @@ public final class AcceptGroups {
   private Future<Void> insert(List<Admission> reserved) {
     List<JsonObject> docs = reserved.stream().map(a -> PayoutDocs.newPayout(a.claim().payoutId(), a.payout(),
         a.userId(), a.role().claim(), a.requestId(), windows(a).stream().map(LimitLedger.Window::key).toList(),
-        a.now(), a.payout().batchType().releaseAt(a.now(), config.monthlyAnchorDay()), a.actor(), sealer)).toList();
+        a.now(), a.payout().batchType().releaseAt(a.now(), config.batches().monthlyAnchorDay()), a.actor(), sealer)).toList();
     // a payout that did not land keeps its reservation: its outcome was unknown, and over-reserving is the safe side
     return payouts.insertAll(docs).map(landed -> {
       for (int i = 0; i < reserved.size(); i++) {

@@ -40,7 +40,7 @@ public final class PayoutRequests {
   public PayoutRequests(ServiceConfig.Payouts config, ChainIdentity chain) {
     this.config = config;
     this.chain = chain;
-    this.complianceSigner = config.complianceSigner().map(TronAddress::fromBase58);
+    this.complianceSigner = config.acceptance().complianceSigner().map(TronAddress::fromBase58);
   }
 
   private record Problem(ErrorCode code, String field, String message) {}
@@ -131,7 +131,7 @@ public final class PayoutRequests {
       problems.add(new Problem(ErrorCode.INVALID_AMOUNT, "amount_usdt", e.getMessage()));
       return 0;
     }
-    ServiceConfig.RouterLimits limits = router == RouterType.PayoutRouterKYC ? config.kyc() : config.v0();
+    ServiceConfig.RouterLimits limits = router == RouterType.PayoutRouterKYC ? config.acceptance().kyc() : config.acceptance().v0();
     if (units < limits.minUnits()) {
       problems.add(new Problem(ErrorCode.INVALID_AMOUNT, "amount_usdt", "is below the minimum of "
           + Usdt.format(limits.minUnits()) + " USDT"));

@@ -152,7 +152,7 @@ public final class PayoutService {
       return limits.reserve(limits.windows(payout.router(), now), payout.amount())
           .recover(err -> keys.forget(claim).compose(v -> Future.failedFuture(err)))
           .compose(limitKeys -> {
-            Instant releaseAt = payout.batchType().releaseAt(now, config.monthlyAnchorDay());
+            Instant releaseAt = payout.batchType().releaseAt(now, config.batches().monthlyAnchorDay());
             JsonObject doc = PayoutDocs.newPayout(claim.payoutId(), payout, userId, role.claim(), requestId,
                 limitKeys, now, releaseAt, new AuditTrail.Actor(userId, requestId), sealer);
             // a failed insert keeps the reservation: its outcome is unknown, and over-reserving is the safe side

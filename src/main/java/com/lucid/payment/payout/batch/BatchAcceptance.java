@@ -68,7 +68,7 @@ public final class BatchAcceptance {
         : Future.failedFuture(new ApiFailure(ErrorCode.CIRCUIT_OPEN,
             "payouts are suspended: the payout circuit breaker is open", b.toJson())))
         .compose(reserved -> {
-          Instant releaseAt = order.batchType().releaseAt(now, config.monthlyAnchorDay());
+          Instant releaseAt = order.batchType().releaseAt(now, config.batches().monthlyAnchorDay());
           JsonObject doc = Batches.newBatch(batchId, order, payoutIds, origin, reserved, now, releaseAt);
           // a failed insert keeps the reservation: its outcome is unknown, and over-reserving is the safe side
           return batches.insert(doc).map(v -> doc).recover(err -> LimitLedger.isDuplicateKey(err)

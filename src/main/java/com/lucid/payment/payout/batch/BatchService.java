@@ -122,7 +122,7 @@ public final class BatchService {
 
   private Future<JsonObject> reply(boolean replayed, JsonObject batch, Instant now) {
     return tally(batch.getString("_id")).map(t -> new JsonObject().put("replayed", replayed)
-        .put("batch", BatchView.created(batch, BatchView.status(batch, t), config.maxInFlight(), now)));
+        .put("batch", BatchView.created(batch, BatchView.status(batch, t), config.worker().maxInFlight(), now)));
   }
 
   private static ApiFailure inFlight() {
@@ -143,7 +143,7 @@ public final class BatchService {
         return Future.failedFuture(notFound());
       }
       JsonObject batch = visible.get();
-      return tally(batchId).map(t -> BatchView.status(batch, Batches.payoutIds(batch), t, config.maxInFlight(),
+      return tally(batchId).map(t -> BatchView.status(batch, Batches.payoutIds(batch), t, config.worker().maxInFlight(),
           clock.instant()));
     });
   }

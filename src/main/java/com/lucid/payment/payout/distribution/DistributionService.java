@@ -74,11 +74,11 @@ public final class DistributionService {
   /** {replayed, report}: the first submission of a period plans and pays it; any later one answers its report. */
   public Future<JsonObject> submit(JsonObject body, CallContext caller) {
     Role role = distributor(caller);
-    Entitlements entitlements = Entitlements.parse(body, config.batchMaxItems());
+    Entitlements entitlements = Entitlements.parse(body, config.batches().maxItems());
     String period = entitlements.period();
     Distributions.Submission submission = new Distributions.Submission(period, Canonical.sha256(body),
         new Batches.Origin(PayoutService.user(caller), role.claim(), caller.requestId(), "distribution:" + period),
-        config.platformFeeBps(), config.distributionMinUnits());
+        config.distribution().platformFeeBps(), config.distribution().minPayoutUnits());
     return attempt(entitlements, submission, role, 3);
   }
 
@@ -143,7 +143,7 @@ public final class DistributionService {
     Set<String> recipients = new HashSet<>();
     entitlements.entries().forEach(e -> recipients.add(e.recipient()));
     return rollovers.available(recipients, entitlements.period()).compose(available -> vertx.executeBlocking(
-        () -> DistributionPlan.lines(entitlements, available, config.platformFeeBps(), config.distributionMinUnits(),
+        () -> DistributionPlan.lines(entitlements, available, config.distribution().platformFeeBps(), config.distribution().minPayoutUnits(),
             requests, role, now.getEpochSecond()), false));
   }
 
@@ -184,11 +184,11 @@ public final class DistributionService {
   /** The outcome without storing anything; a period submitted already answers its stored report. */
   public Future<JsonObject> preview(JsonObject body, CallContext caller) {
     Role role = distributor(caller);
-    Entitlements entitlements = Entitlements.parse(body, config.batchMaxItems());
+    Entitlements entitlements = Entitlements.parse(body, config.batches().maxItems());
     Instant now = clock.instant();
     return distributions.find(entitlements.period()).compose(found -> found.isPresent() ? report(found.get())
         : plan(entitlements, role, now).map(lines -> DistributionReport.of(entitlements.period(), true, false,
-            DistributionReport.meta(config.platformFeeBps(), config.distributionMinUnits(), null, null), lines,
+            DistributionReport.meta(config.distribution().platformFeeBps(), config.distribution().minPayoutUnits(), null, null), lines,
             Map.of())));
   }
 

@@ -41,11 +41,11 @@ public final class LimitLedger {
   public record Window(String key, long cap, String name) {}
 
   public List<Window> windows(RouterType router, Instant now) {
-    ServiceConfig.RouterLimits r = router == RouterType.PayoutRouterKYC ? config.kyc() : config.v0();
+    ServiceConfig.RouterLimits r = router == RouterType.PayoutRouterKYC ? config.acceptance().kyc() : config.acceptance().v0();
     return List.of(
         new Window("router:" + router.name() + ":day:" + DAY.format(now), r.dailyUnits(), router.name() + " daily"),
-        new Window("global:day:" + DAY.format(now), config.globalDailyUnits(), "global daily"),
-        new Window("global:hour:" + HOUR.format(now), config.globalHourlyUnits(), "global hourly"));
+        new Window("global:day:" + DAY.format(now), config.acceptance().globalDailyUnits(), "global daily"),
+        new Window("global:hour:" + HOUR.format(now), config.acceptance().globalHourlyUnits(), "global hourly"));
   }
 
   /**

@@ -49,7 +49,7 @@ public final class SafetyBreaker {
       }
       State state = State.valueOf(doc.getString("state", "CLOSED"));
       long openedAt = doc.getLong("opened_at", 0L);
-      if (state == State.OPEN && now.toEpochMilli() >= openedAt + config.breakerRecoverySeconds() * 1000L
+      if (state == State.OPEN && now.toEpochMilli() >= openedAt + config.breaker().recovery().toMillis()
           && !doc.getBoolean("manual", false)) {
         state = State.HALF_OPEN;
       }
@@ -63,7 +63,7 @@ public final class SafetyBreaker {
     return read(now).compose(s -> {
       int failures = s.consecutiveFailures() + 1;
       boolean open = s.state() == State.HALF_OPEN || s.state() == State.OPEN
-          || failures >= config.breakerFailureThreshold();
+          || failures >= config.breaker().failureThreshold();
       JsonObject set = new JsonObject().put("consecutive_failures", failures).put("half_open_successes", 0);
       if (open && s.state() != State.OPEN) {
         set.put("state", State.OPEN.name()).put("opened_at", now.toEpochMilli()).put("manual", false)
@@ -80,7 +80,7 @@ public final class SafetyBreaker {
       if (s.state() == State.HALF_OPEN) {
         int successes = s.halfOpenSuccesses() + 1;
         set.put("half_open_successes", successes);
-        if (successes >= config.breakerHalfOpenSuccesses()) {
+        if (successes >= config.breaker().halfOpenSuccesses()) {
           set.put("state", State.CLOSED.name()).put("reason", null).put("opened_at", 0L).put("half_open_successes", 0);
         }
       } else if (s.consecutiveFailures() == 0) {

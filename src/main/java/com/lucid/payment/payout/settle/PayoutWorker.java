@@ -108,11 +108,11 @@ public final class PayoutWorker {
    */
   public Future<Integer> round() {
     Instant now = clock.instant();
-    long leaseMs = config.leaseSeconds() * 1000L;
+    long leaseMs = config.worker().lease().toMillis();
     Future<Integer> watched = payouts.claimDue(owner, now, leaseMs, PROCESSING, WATCH_BATCH).compose(this::stepAll);
     return watched.compose(n -> payouts.count(new JsonObject().put("status", PayoutStatus.PROCESSING.api())))
         .compose(inFlight -> {
-          int room = (int) Math.max(0, config.maxInFlight() - inFlight);
+          int room = (int) Math.max(0, config.worker().maxInFlight() - inFlight);
           return room == 0 ? Future.succeededFuture(0)
               : payouts.claimDue(owner, clock.instant(), leaseMs, PENDING, room).compose(this::stepAll);
         });
@@ -164,7 +164,7 @@ public final class PayoutWorker {
 
   private long backoff(JsonObject doc) {
     int attempts = doc.getInteger("attempt_count", 0);
-    return Math.min(MAX_BACKOFF_MS, config.workerPollMs() * (2L + attempts));
+    return Math.min(MAX_BACKOFF_MS, config.worker().poll().toMillis() * (2L + attempts));
   }
 
   /** A pending payout whose release time has come: held with a reason, or signed and moved to processing. */
@@ -174,7 +174,7 @@ public final class PayoutWorker {
   }
 
   private Future<Turn> hold(JsonObject doc, String reason) {
-    return hold(doc, reason, null, clock.instant().plusMillis(Math.max(config.workerPollMs() * 5L, 1_000)));
+    return hold(doc, reason, null, clock.instant().plusMillis(Math.max(config.worker().poll().toMillis() * 5L, 1_000)));
   }
 
   private Future<Turn> hold(JsonObject doc, String reason, String why, Instant later) {
@@ -239,7 +239,7 @@ public final class PayoutWorker {
           .put("last_broadcast_at", clock.millis()).put("last_outcome", outcome.kind().name())
           .put("last_code", outcome.code());
       Change change = Change.of().attempts(Attempts.withLast(doc, updated))
-          .releasing(clock.instant().plusMillis(config.chainRecheckMs()));
+          .releasing(clock.instant().plusMillis(config.worker().chainRecheck().toMillis()));
       boolean changed = !outcome.kind().name().equals(attempt.getString("last_outcome"));
       if (changed) {
         change.audit("broadcast", new JsonObject().put("attempt", attempt.getInteger("n"))
@@ -296,7 +296,7 @@ public final class PayoutWorker {
   private Future<Turn> undecided(JsonObject doc, JsonObject attempt, AttemptFate.Undecided u) {
     long since = clock.millis() - attempt.getLong("expiration_ms");
     Instant later = clock.instant().plusMillis(Math.min(MAX_UNDECIDED_RECHECK_MS,
-        Math.max(config.chainRecheckMs(), since / 4)));
+        Math.max(config.worker().chainRecheck().toMillis(), since / 4)));
     if (since > expiryProofTimeoutMs) {
       return needsReview(doc, "attempt " + attempt.getInteger("n") + " (" + attempt.getString("txid")
           + ") expired " + since / 1000 + " s ago and the chain does not prove it dead: " + u.why(), later);
@@ -312,9 +312,9 @@ public final class PayoutWorker {
    */
   private long recheckMs(AttemptFate fate) {
     if (fate instanceof AttemptFate.Included i && i.finalInMs() > 0) {
-      return Math.min(i.finalInMs(), MAX_RECHECK_FACTOR * config.chainRecheckMs());
+      return Math.min(i.finalInMs(), MAX_RECHECK_FACTOR * config.worker().chainRecheck().toMillis());
     }
-    return config.chainRecheckMs();
+    return config.worker().chainRecheck().toMillis();
   }
 
   private Future<Turn> confirm(JsonObject doc, JsonObject attempt, AttemptFate.Confirmed c) {
@@ -348,7 +348,7 @@ public final class PayoutWorker {
     int retries = doc.getInteger("retries_used", 0) + 1;
     JsonObject dead = attempt.copy().put("fate", Attempts.FAILED).put("result", f.result())
         .put("message", f.message()).put("fee_sun", f.feeSun());
-    boolean giveUp = retries > config.maxRetries();
+    boolean giveUp = retries > config.worker().maxRetries();
     Change change = Change.of().attempts(Attempts.withLast(doc, dead)).set("retries_used", retries)
         .audit("attempt_failed", new JsonObject().put("attempt", attempt.getInteger("n"))
             .put("txid", attempt.getString("txid")).put("result", f.result()).put("message", f.message()));
