@@ -96,7 +96,7 @@ public final class PayoutManagerVerticle extends VerticleBase {
     ServiceConfig.Payouts rules = config.payouts();
     PayoutRepository payouts = new PayoutRepository(store.mongo());
     LimitLedger limits = new LimitLedger(store.mongo(), rules);
-    SafetyBreaker breaker = new SafetyBreaker(store.mongo(), rules);
+    SafetyBreaker breaker = new SafetyBreaker(store.mongo(), rules.breaker());
     PauseSwitch pause = new PauseSwitch(store.mongo());
     PayoutMetrics metrics = new PayoutMetrics(registry);
     IdempotencyKeys keys = new IdempotencyKeys(store.mongo());
