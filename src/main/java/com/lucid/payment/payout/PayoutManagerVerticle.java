@@ -3,6 +3,7 @@ package com.lucid.payment.payout;
 import com.lucid.payment.api.ApiFailure;
 import com.lucid.payment.api.ErrorCode;
 import com.lucid.payment.bus.BusAddress;
+import com.lucid.payment.bus.BusEndpoint;
 import com.lucid.payment.bus.CallContext;
 import com.lucid.payment.bus.Plane;
 import com.lucid.payment.bus.PlaneBus;
@@ -61,7 +62,7 @@ public final class PayoutManagerVerticle extends VerticleBase {
   private final MeterRegistry registry;
   private final Clock clock;
   private final InFlight writes = new InFlight();
-  private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
+  private final List<MessageConsumer<Object>> consumers = new ArrayList<>();
   private PayoutWorker worker;
   private WalletFunds funds;
   private EngineSwitches switches;
@@ -176,21 +177,10 @@ public final class PayoutManagerVerticle extends VerticleBase {
         .onComplete(done -> roundRunning = false);
   }
 
+  /** Every write an operation starts is tracked, so that a stop waits for it. */
   private void serve(BusAddress address, BiFunction<JsonObject, CallContext, Future<JsonObject>> operation) {
-    consumers.add(vertx.eventBus().<JsonObject>consumer(address.address(), msg -> {
-      CallContext caller = CallContext.fromHeaders(msg.headers());
-      Future<JsonObject> result;
-      try {
-        result = operation.apply(msg.body() == null ? new JsonObject() : msg.body(), caller);
-      } catch (RuntimeException e) {
-        result = Future.failedFuture(e);
-      }
-      writes.track(result).onSuccess(msg::reply).onFailure(err -> {
-        ApiFailure failure = failure(address, err);
-        io.vertx.core.eventbus.ReplyException reply = failure.toReply();
-        msg.fail(reply.failureCode(), reply.getMessage());
-      });
-    }));
+    consumers.add(BusEndpoint.serve(vertx.eventBus(), address, JsonObject.class, new JsonObject(),
+        (body, caller) -> writes.track(operation.apply(body, caller)), err -> failure(address, err)));
   }
 
   /** Known failures pass through; a store outage is "unavailable"; anything else is logged and kept internal. */
