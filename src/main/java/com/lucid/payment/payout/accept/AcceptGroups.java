@@ -2,19 +2,16 @@ package com.lucid.payment.payout.accept;
 
 import com.lucid.payment.api.ApiFailure;
 import com.lucid.payment.api.ErrorCode;
-import com.lucid.payment.api.Role;
-import com.lucid.payment.config.ServiceConfig;
-import com.lucid.payment.payout.audit.PayoutSealer;
 import com.lucid.payment.payout.limits.LimitLedger;
+import com.lucid.payment.payout.limits.LimitWindows;
 import com.lucid.payment.payout.limits.SafetyBreaker;
-import com.lucid.payment.payout.model.AuditTrail;
-import com.lucid.payment.payout.model.NewPayout;
-import com.lucid.payment.payout.model.PayoutDocs;
+import com.lucid.payment.payout.limits.Window;
+import com.lucid.payment.payout.model.Payout;
 import com.lucid.payment.payout.model.PayoutMetrics;
 import com.lucid.payment.payout.model.PayoutRepository;
+import com.lucid.payment.payout.model.PayoutView;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -24,62 +21,49 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * New payouts accepted in groups: requests that arrive while groups are being written wait and go together in the
  * next one, so a burst costs the store a handful of writes in all instead of a handful each. A group takes one write
  * to claim every Idempotency-Key, one read of the breaker, one conditional increment per limit window for the group's
  * total, and one write to insert every payout; each request is answered once its own payout is durable, as alone.
- * What falls outside the common case goes payout by payout under the same rules: a key already taken (the repeat
- * path), a window without room for the whole group (reserved in arrival order, so those that fit still go through).
+ * What falls outside the common case goes payout by payout under the same rules: a key already taken
+ * ({@link ClaimedKeys}), a window without room for the whole group (reserved in arrival order, so those that fit still
+ * go through). It lives on the payout manager's event loop: its queue needs no lock.
  */
-public final class AcceptGroups {
+final class AcceptGroups {
   /** The most requests one group carries. */
-  public static final int MAX_GROUP = 256;
+  static final int MAX_GROUP = 256;
   /** Groups written at once: while one waits for a commit, the next is being applied. */
-  public static final int MAX_WRITING = 2;
-
-  /** One validated request for a new payout, with its claim on its key, waiting for its answer. */
-  public record Admission(IdempotencyKeys.Claim claim, NewPayout payout, String userId, Role role, String requestId,
-      Instant now, Promise<JsonObject> reply) {
-    public AuditTrail.Actor actor() {
-      return new AuditTrail.Actor(userId, requestId);
-    }
-  }
+  static final int MAX_WRITING = 2;
 
   private final PayoutRepository payouts;
   private final IdempotencyKeys keys;
   private final LimitLedger limits;
+  private final LimitWindows windows;
   private final SafetyBreaker breaker;
-  private final ServiceConfig.Payouts config;
   private final PayoutMetrics metrics;
-  private final Function<Admission, Future<JsonObject>> repeat;
-  private final PayoutSealer sealer;
+  private final NewPayouts newPayouts;
+  private final ClaimedKeys claimed;
   private final Deque<Admission> waiting = new ArrayDeque<>();
   private int writing;
 
-  public AcceptGroups(PayoutRepository payouts, IdempotencyKeys keys, LimitLedger limits, SafetyBreaker breaker,
-      ServiceConfig.Payouts config, PayoutMetrics metrics, Function<Admission, Future<JsonObject>> repeat, PayoutSealer sealer) {
-    this.payouts = payouts;
-    this.keys = keys;
-    this.limits = limits;
-    this.breaker = breaker;
-    this.config = config;
-    this.metrics = metrics;
-    this.repeat = repeat;
-    this.sealer = sealer;
+  AcceptGroups(AcceptParts parts, ClaimedKeys claimed) {
+    this.payouts = parts.payouts();
+    this.keys = parts.keys();
+    this.limits = parts.limits();
+    this.windows = parts.windows();
+    this.breaker = parts.breaker();
+    this.metrics = parts.metrics();
+    this.newPayouts = parts.newPayouts();
+    this.claimed = claimed;
   }
 
   /** Queues the request; it is written with the next group. */
-  public Future<JsonObject> submit(Admission admission) {
-    boolean start;
-    synchronized (this) {
-      waiting.add(admission);
-      start = writing < MAX_WRITING;
-      writing += start ? 1 : 0;
-    }
-    if (start) {
+  Future<JsonObject> submit(Admission admission) {
+    waiting.add(admission);
+    if (writing < MAX_WRITING) {
+      writing++;
       next();
     }
     return admission.reply().future();
@@ -87,14 +71,12 @@ public final class AcceptGroups {
 
   private void next() {
     List<Admission> group = new ArrayList<>();
-    synchronized (this) {
-      while (!waiting.isEmpty() && group.size() < MAX_GROUP) {
-        group.add(waiting.poll());
-      }
-      if (group.isEmpty()) {
-        writing--;
-        return;
-      }
+    while (!waiting.isEmpty() && group.size() < MAX_GROUP) {
+      group.add(waiting.poll());
+    }
+    if (group.isEmpty()) {
+      writing--;
+      return;
     }
     Future<Void> written;
     try {
@@ -111,14 +93,14 @@ public final class AcceptGroups {
   }
 
   private Future<Void> write(List<Admission> group) {
-    return keys.tryClaimAll(group.stream().map(Admission::claim).toList()).compose(claimed -> {
+    return keys.tryClaimAll(group.stream().map(Admission::claim).toList()).compose(ours -> {
       List<Admission> mine = new ArrayList<>();
       for (int i = 0; i < group.size(); i++) {
         Admission a = group.get(i);
-        if (claimed.get(i)) {
+        if (ours.get(i)) {
           mine.add(a);
         } else {
-          repeat.apply(a).onComplete(r -> answer(a, r));
+          claimed.repeat(a).onComplete(r -> answer(a, r));
         }
       }
       return admit(mine).recover(err -> {
@@ -148,14 +130,14 @@ public final class AcceptGroups {
         mine.forEach(a -> keys.forget(a.claim()).onComplete(v -> a.reply().tryFail(open)));
         return Future.succeededFuture();
       }
-      Map<LimitLedger.Window, Long> totals = new LinkedHashMap<>();
-      mine.forEach(a -> windows(a).forEach(w -> totals.merge(w, a.payout().amount(), Math::addExact)));
+      Map<Window, Long> totals = new LinkedHashMap<>();
+      mine.forEach(a -> windowsOf(a).forEach(w -> totals.merge(w, a.payout().amount(), Math::addExact)));
       return limits.reserveTotals(totals).compose(all -> all ? insert(mine) : oneByOne(mine, 0, new ArrayList<>()));
     });
   }
 
-  private List<LimitLedger.Window> windows(Admission a) {
-    return limits.windows(a.payout().router(), a.now());
+  private List<Window> windowsOf(Admission a) {
+    return windows.of(a.payout().router(), a.now());
   }
 
   /** Reserves payout by payout in arrival order; a payout that does not fit is refused and its key forgotten. */
@@ -164,7 +146,7 @@ public final class AcceptGroups {
       return fit.isEmpty() ? Future.succeededFuture() : insert(fit);
     }
     Admission a = mine.get(i);
-    return limits.reserve(windows(a), a.payout().amount()).transform(reserved -> {
+    return limits.reserve(windowsOf(a), a.payout().amount()).transform(reserved -> {
       if (reserved.succeeded()) {
         fit.add(a);
       } else {
@@ -175,18 +157,17 @@ public final class AcceptGroups {
   }
 
   private Future<Void> insert(List<Admission> reserved) {
-    List<JsonObject> docs = reserved.stream().map(a -> PayoutDocs.newPayout(a.claim().payoutId(), a.payout(),
-        a.userId(), a.role().claim(), a.requestId(), windows(a).stream().map(LimitLedger.Window::key).toList(),
-        a.now(), a.payout().batchType().releaseAt(a.now(), config.batches().monthlyAnchorDay()), a.actor(), sealer)).toList();
+    List<Payout> created = reserved.stream().map(a -> newPayouts.single(a.claim().payoutId(), a.payout(), a.actor(),
+        a.role().claim(), windowsOf(a).stream().map(Window::key).toList(), a.now())).toList();
     // a payout that did not land keeps its reservation: its outcome was unknown, and over-reserving is the safe side
-    return payouts.insertAll(docs).map(landed -> {
+    return payouts.insertAll(created).map(landed -> {
       for (int i = 0; i < reserved.size(); i++) {
         Admission a = reserved.get(i);
-        landed.get(i).onComplete(doc -> {
-          if (doc.succeeded()) {
-            metrics.requested(doc.result(), "accepted");
+        landed.get(i).onComplete(payout -> {
+          if (payout.succeeded()) {
+            metrics.requested(payout.result(), "accepted");
           }
-          answer(a, doc.map(d -> new JsonObject().put("replayed", false).put("payout", PayoutDocs.view(d, a.now()))));
+          answer(a, payout.map(p -> new JsonObject().put("replayed", false).put("payout", PayoutView.of(p, a.now()))));
         });
       }
       return null;

@@ -1,6 +1,8 @@
 package com.lucid.payment.payout.accept;
 
-import com.lucid.payment.payout.limits.LimitLedger;
+import com.lucid.payment.api.ApiFailure;
+import com.lucid.payment.api.ErrorCode;
+import com.lucid.payment.payout.model.DuplicateKey;
 import com.lucid.payment.store.StoreSchema;
 import com.lucid.payment.tron.chain.Hashes;
 import com.lucid.payment.tron.chain.Hex;
@@ -13,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Idempotency records, one per (user, Idempotency-Key), unique by _id: the first request inserts it "in flight" with
@@ -23,6 +26,7 @@ import java.util.Optional;
  */
 public final class IdempotencyKeys {
   public static final long STALE_MS = 30_000;
+  private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
   private final MongoClient mongo;
 
@@ -32,6 +36,21 @@ public final class IdempotencyKeys {
 
   /** A request's claim on its key. */
   public record Claim(String id, String requestHash, String payoutId, boolean done, long updatedAt) {}
+
+  /** The Idempotency-Key of a create message: 1 to 255 visible ASCII characters, or the request is refused. */
+  public static String keyOf(JsonObject message) {
+    String key = message.getString("idempotency_key");
+    if (key == null || !KEY.matcher(key).matches()) {
+      throw new ApiFailure(ErrorCode.INVALID_REQUEST, "Idempotency-Key must be 1 to 255 visible ASCII characters");
+    }
+    return key;
+  }
+
+  /** The refusal of a request whose key's first request is still being accepted. */
+  public static ApiFailure inFlight() {
+    return new ApiFailure(ErrorCode.IDEMPOTENCY_IN_FLIGHT,
+        "a request with this Idempotency-Key is still being processed; retry shortly");
+  }
 
   public static String recordId(String userId, String key) {
     return Hex.encode(Hashes.sha256((userId + "\n" + key).getBytes(StandardCharsets.UTF_8)));
@@ -45,7 +64,7 @@ public final class IdempotencyKeys {
   /** Inserts the in-flight record; false when the key is already taken (the caller then reads it). */
   public Future<Boolean> tryClaim(Claim claim) {
     return mongo.insert(StoreSchema.IDEMPOTENCY, record(claim)).map(id -> true)
-        .recover(err -> LimitLedger.isDuplicateKey(err) ? Future.succeededFuture(false) : Future.failedFuture(err));
+        .recover(err -> DuplicateKey.is(err) ? Future.succeededFuture(false) : Future.failedFuture(err));
   }
 
   /**

@@ -21,6 +21,7 @@ import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -33,14 +34,14 @@ public final class PayoutRequests {
       "batch_type", "session_id", "node_id", "custom_data", "kyc_hash", "compliance_signature");
   private static final int MAX_CUSTOM_DATA_BYTES = 1000;
 
-  private final ServiceConfig.Payouts config;
+  private final ServiceConfig.Acceptance config;
   private final ChainIdentity chain;
   private final Optional<TronAddress> complianceSigner;
 
-  public PayoutRequests(ServiceConfig.Payouts config, ChainIdentity chain) {
+  public PayoutRequests(ServiceConfig.Acceptance config, ChainIdentity chain) {
     this.config = config;
     this.chain = chain;
-    this.complianceSigner = config.acceptance().complianceSigner().map(TronAddress::fromBase58);
+    this.complianceSigner = config.complianceSigner().map(TronAddress::fromBase58);
   }
 
   private record Problem(ErrorCode code, String field, String message) {}
@@ -131,7 +132,7 @@ public final class PayoutRequests {
       problems.add(new Problem(ErrorCode.INVALID_AMOUNT, "amount_usdt", e.getMessage()));
       return 0;
     }
-    ServiceConfig.RouterLimits limits = router == RouterType.PayoutRouterKYC ? config.acceptance().kyc() : config.acceptance().v0();
+    ServiceConfig.RouterLimits limits = router == RouterType.PayoutRouterKYC ? config.kyc() : config.v0();
     if (units < limits.minUnits()) {
       problems.add(new Problem(ErrorCode.INVALID_AMOUNT, "amount_usdt", "is below the minimum of "
           + Usdt.format(limits.minUnits()) + " USDT"));

@@ -1,7 +1,8 @@
 package com.lucid.payment.payout.audit;
 
 import com.lucid.payment.payout.limits.SafetyBreaker;
-import com.lucid.payment.payout.model.AuditTrail;
+import com.lucid.payment.payout.model.Actor;
+import com.lucid.payment.payout.model.PayoutFields;
 import com.lucid.payment.payout.model.PayoutMetrics;
 import com.lucid.payment.payout.model.PayoutRepository;
 import io.vertx.core.Future;
@@ -15,7 +16,6 @@ import java.util.logging.Logger;
  * until an admin resets it), and a metric, a log line and an audit event record it. Nothing it says is acted on.
  */
 public final class Quarantine {
-  public static final String REASON = "integrity_violation";
   private static final Logger LOG = Logger.getLogger(Quarantine.class.getName());
 
   private final PayoutRepository payouts;
@@ -32,12 +32,13 @@ public final class Quarantine {
     this.owner = owner;
   }
 
-  public Future<Void> hold(JsonObject doc, String problem) {
-    String id = String.valueOf(doc.getValue("_id"));
+  /** Quarantines the payout as stored (by id alone: nothing else it says is believed). */
+  public Future<Void> hold(JsonObject stored, String problem) {
+    String id = String.valueOf(stored.getValue(PayoutFields.ID));
     metrics.counter("tron_payout_integrity_violations_total", "source", "store");
     LOG.severe(() -> "payout " + id + ": integrity violation, never signed or sent: " + problem
         + "; the safety breaker is tripped until an admin resets it");
     return breaker.trip("integrity violation on payout " + id, clock.instant())
-        .compose(v -> payouts.quarantine(doc, problem, AuditTrail.Actor.worker(owner), clock.instant()));
+        .compose(v -> payouts.quarantine(stored, problem, Actor.worker(owner), clock.instant()));
   }
 }

@@ -1,7 +1,10 @@
 package com.lucid.payment.payout.audit;
 
 import com.lucid.payment.api.Usdt;
+import com.lucid.payment.payout.model.AuditAction;
 import com.lucid.payment.payout.model.AuditTrail;
+import com.lucid.payment.payout.model.HoldReason;
+import com.lucid.payment.payout.model.PayoutFields;
 import com.lucid.payment.seal.PayoutSeal;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -9,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything {@code verify-audit} checks of one stored payout: its history's hash chain, its seal and each attempt's,
@@ -29,28 +33,28 @@ public final class StoredPayoutCheck {
     // the contract is read back from the document: only checking, nothing is sealed here
     new PayoutSealer(seal, null).problem(doc).ifPresent(problems::add);
     creation(doc).ifPresent(problems::add);
-    if (Quarantine.REASON.equals(doc.getValue("hold_reason"))) {
-      problems.add("the service held it: " + doc.getValue("integrity_problem"));
+    if (HoldReason.INTEGRITY_VIOLATION.stored().equals(doc.getValue(PayoutFields.HOLD_REASON))) {
+      problems.add("the service held it: " + doc.getValue(PayoutFields.INTEGRITY_PROBLEM));
     }
     return problems;
   }
 
   private static java.util.Optional<String> creation(JsonObject doc) {
     try {
-      JsonArray history = doc.getJsonArray(AuditTrail.FIELD, new JsonArray());
+      JsonArray history = doc.getJsonArray(PayoutFields.AUDIT, new JsonArray());
       JsonObject created = history.isEmpty() ? null : history.getJsonObject(0);
-      if (created == null || !"created".equals(created.getString("action"))) {
+      if (created == null || !AuditAction.CREATED.stored().equals(created.getString("action"))) {
         return java.util.Optional.of("its history does not begin with its creation");
       }
       JsonObject detail = created.getJsonObject("detail", new JsonObject());
       Map<String, Object> now = Map.of(
-          "payout_id", doc.getString("_id"),
-          "user_id", doc.getString("user_id"),
-          "amount_usdt", Usdt.format(doc.getLong("amount")),
-          "recipient_address", doc.getString("recipient_address"),
-          "router_type", doc.getString("router_type"),
-          PayoutSealer.CONTRACT, doc.getString(PayoutSealer.CONTRACT),
-          PayoutSealer.SEAL, doc.getString(PayoutSealer.SEAL));
+          "payout_id", doc.getString(PayoutFields.ID),
+          "user_id", doc.getString(PayoutFields.USER_ID),
+          "amount_usdt", Usdt.format(doc.getLong(PayoutFields.AMOUNT)),
+          "recipient_address", doc.getString(PayoutFields.RECIPIENT),
+          "router_type", doc.getString(PayoutFields.ROUTER),
+          PayoutFields.USDT_CONTRACT, doc.getString(PayoutFields.USDT_CONTRACT),
+          PayoutFields.SEAL, doc.getString(PayoutFields.SEAL));
       List<String> changed = now.entrySet().stream()
           .filter(e -> !Objects.equals(e.getValue(), detail.getValue(e.getKey()))).map(Map.Entry::getKey).sorted()
           .toList();

@@ -2,29 +2,22 @@ package com.lucid.payment.payout.batch;
 
 import com.lucid.payment.api.ApiFailure;
 import com.lucid.payment.api.ErrorCode;
-import com.lucid.payment.config.ServiceConfig;
-import com.lucid.payment.payout.audit.PayoutSealer;
+import com.lucid.payment.payout.accept.NewPayouts;
 import com.lucid.payment.payout.limits.LimitLedger;
+import com.lucid.payment.payout.limits.LimitWindows;
 import com.lucid.payment.payout.limits.SafetyBreaker;
-import com.lucid.payment.payout.model.AuditTrail;
-import com.lucid.payment.payout.model.BatchType;
+import com.lucid.payment.payout.model.Actor;
+import com.lucid.payment.payout.model.DuplicateKey;
 import com.lucid.payment.payout.model.NewPayout;
-import com.lucid.payment.payout.model.PayoutDocs;
+import com.lucid.payment.payout.model.Payout;
+import com.lucid.payment.payout.model.PayoutLookups;
 import com.lucid.payment.payout.model.PayoutMetrics;
-import com.lucid.payment.payout.model.Priority;
+import com.lucid.payment.payout.model.PayoutRepository;
 import com.lucid.payment.payout.model.RouterType;
-import com.lucid.payment.store.StoreSchema;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
-import io.vertx.ext.mongo.BulkOperation;
-import io.vertx.ext.mongo.BulkWriteOptions;
-import io.vertx.ext.mongo.FindOptions;
-import io.vertx.ext.mongo.MongoClient;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,40 +31,48 @@ import java.util.Set;
 public final class BatchAcceptance {
   private static final int INSERT_CHUNK = 500;
 
-  private final MongoClient mongo;
   private final Batches batches;
+  private final PayoutRepository payouts;
+  private final PayoutLookups lookups;
   private final LimitLedger limits;
+  private final LimitWindows windows;
   private final SafetyBreaker breaker;
-  private final ServiceConfig.Payouts config;
   private final PayoutMetrics metrics;
-  private final PayoutSealer sealer;
+  private final NewPayouts newPayouts;
 
-  public BatchAcceptance(MongoClient mongo, Batches batches, LimitLedger limits, SafetyBreaker breaker,
-      ServiceConfig.Payouts config, PayoutMetrics metrics, PayoutSealer sealer) {
-    this.mongo = mongo;
+  public BatchAcceptance(Batches batches, PayoutRepository payouts, PayoutLookups lookups, LimitLedger limits,
+      LimitWindows windows, SafetyBreaker breaker, PayoutMetrics metrics, NewPayouts newPayouts) {
     this.batches = batches;
+    this.payouts = payouts;
+    this.lookups = lookups;
     this.limits = limits;
+    this.windows = windows;
     this.breaker = breaker;
-    this.config = config;
     this.metrics = metrics;
-    this.sealer = sealer;
+    this.newPayouts = newPayouts;
   }
 
   /**
    * Checks the breaker, reserves, and stores the batch accepting. Fails with CIRCUIT_OPEN or LIMIT_EXCEEDED having
    * stored and reserved nothing. When a batch with this id exists already, that one is returned (reserved once).
    */
-  public Future<JsonObject> stage(String batchId, BatchOrder order, List<String> payoutIds, Batches.Origin origin,
+  public Future<Batch> stage(String batchId, BatchOrder order, List<String> payoutIds, Batch.Origin origin,
       Instant now) {
     return breaker.read(now).compose(b -> b.allowsSigning()
         ? reserveAll(new ArrayList<>(order.totalsByRouter().entrySet()), 0, now, new EnumMap<>(RouterType.class))
         : Future.failedFuture(new ApiFailure(ErrorCode.CIRCUIT_OPEN,
             "payouts are suspended: the payout circuit breaker is open", b.toJson())))
         .compose(reserved -> {
-          Instant releaseAt = order.batchType().releaseAt(now, config.batches().monthlyAnchorDay());
-          JsonObject doc = Batches.newBatch(batchId, order, payoutIds, origin, reserved, now, releaseAt);
+          Instant releaseAt = newPayouts.releaseAt(order.batchType(), now);
+          List<BatchItem> items = new ArrayList<>();
+          for (int i = 0; i < order.payouts().size(); i++) {
+            items.add(new BatchItem(payoutIds.get(i), order.payouts().get(i)));
+          }
+          Batch batch = new Batch(batchId, BatchState.ACCEPTING, origin, order.routerName(), order.priority(),
+              order.batchType(), items.size(), order.total(), now.toEpochMilli(), now.toEpochMilli(),
+              releaseAt.toEpochMilli(), reserved, items);
           // a failed insert keeps the reservation: its outcome is unknown, and over-reserving is the safe side
-          return batches.insert(doc).map(v -> doc).recover(err -> LimitLedger.isDuplicateKey(err)
+          return batches.insert(batch).map(v -> batch).recover(err -> DuplicateKey.is(err)
               ? releaseAll(reserved, order.totalsByRouter()).compose(v -> batches.find(batchId))
                   .map(Optional::orElseThrow)
               : Future.failedFuture(err));
@@ -84,8 +85,8 @@ public final class BatchAcceptance {
       return Future.succeededFuture(done);
     }
     RouterType router = totals.get(i).getKey();
-    return limits.reserve(limits.windows(router, now), totals.get(i).getValue())
-        .recover(err -> releaseAll(done, Map.copyOf(totalsOf(totals))).compose(v -> Future.failedFuture(err)))
+    return limits.reserve(windows.of(router, now), totals.get(i).getValue())
+        .recover(err -> releaseAll(done, totalsOf(totals)).compose(v -> Future.failedFuture(err)))
         .compose(keys -> {
           done.put(router, keys);
           return reserveAll(totals, i + 1, now, done);
@@ -105,59 +106,44 @@ public final class BatchAcceptance {
   }
 
   /** Writes the payouts that do not exist yet, checks that all do, and marks the batch accepted. */
-  public Future<JsonObject> complete(JsonObject batch, Instant now) {
-    if (Batches.ACCEPTED.equals(batch.getString("state"))) {
+  public Future<Batch> complete(Batch batch, Instant now) {
+    if (batch.state() == BatchState.ACCEPTED) {
       return Future.succeededFuture(batch);
     }
-    String id = batch.getString("_id");
-    JsonObject ofBatch = new JsonObject().put("batch_id", id);
-    return mongo.findWithOptions(StoreSchema.PAYOUTS, ofBatch, new FindOptions().setFields(new JsonObject()
-        .put("_id", 1))).compose(found -> {
-          Set<String> existing = new HashSet<>();
-          found.forEach(d -> existing.add(d.getString("_id")));
-          List<JsonObject> missing = new ArrayList<>();
-          for (Object o : batch.getJsonArray("items")) {
-            JsonObject item = (JsonObject) o;
-            if (!existing.contains(item.getString("payout_id"))) {
-              missing.add(payoutOf(batch, item));
-            }
-          }
-          return insertFrom(missing, 0);
-        })
-        .compose(v -> mongo.count(StoreSchema.PAYOUTS, ofBatch))
+    return lookups.idsOfBatch(batch.id()).compose(existing -> insertFrom(missing(batch, existing), 0))
+        .compose(v -> lookups.countOfBatch(batch.id()))
         .compose(count -> {
-          if (count != batch.getInteger("total_payouts").longValue()) {
-            return Future.failedFuture(new ApiFailure(ErrorCode.UNAVAILABLE, "batch " + id + " is being written ("
-                + count + " of " + batch.getInteger("total_payouts") + " payouts); retry"));
+          if (count != batch.totalPayouts()) {
+            return Future.failedFuture(new ApiFailure(ErrorCode.UNAVAILABLE, "batch " + batch.id()
+                + " is being written (" + count + " of " + batch.totalPayouts() + " payouts); retry"));
           }
-          return batches.markAccepted(id, now).map(x -> batch.copy().put("state", Batches.ACCEPTED));
+          return batches.markAccepted(batch.id(), now).map(x -> batch.accepted());
         });
   }
 
-  private JsonObject payoutOf(JsonObject batch, JsonObject item) {
-    NewPayout payout = BatchItems.fromItem(item, Priority.valueOf(batch.getString("priority")),
-        BatchType.valueOf(batch.getString("batch_type")));
-    List<String> keys = batch.getJsonObject("limit_keys").getJsonArray(payout.router().name(), new JsonArray())
-        .stream().map(String::valueOf).toList();
-    AuditTrail.Actor actor = new AuditTrail.Actor(batch.getString("user_id"), batch.getString("request_id"));
-    return PayoutDocs.newPayout(item.getString("payout_id"), payout, batch.getString("user_id"),
-            batch.getString("creator_role"), batch.getString("request_id"), keys,
-            Instant.ofEpochMilli(batch.getLong("created_at")), Instant.ofEpochMilli(batch.getLong("release_at")), actor,
-            sealer)
-        .put("batch_id", batch.getString("_id"));
+  private List<Payout> missing(Batch batch, Set<String> existing) {
+    Actor actor = new Actor(batch.origin().userId(), batch.origin().requestId());
+    List<Payout> missing = new ArrayList<>();
+    for (BatchItem item : batch.items()) {
+      if (!existing.contains(item.payoutId())) {
+        NewPayout p = item.payout();
+        missing.add(newPayouts.accepted(item.payoutId(), p, actor, batch.origin().role(), Optional.of(batch.id()),
+            batch.limitKeys().getOrDefault(p.router(), List.of()), Instant.ofEpochMilli(batch.createdAt()),
+            Instant.ofEpochMilli(batch.releaseAt())));
+      }
+    }
+    return missing;
   }
 
   /** Unordered bulk inserts, a chunk at a time; a payout that exists already (a racing finisher) is not an error. */
-  private Future<Void> insertFrom(List<JsonObject> docs, int from) {
-    if (from >= docs.size()) {
+  private Future<Void> insertFrom(List<Payout> all, int from) {
+    if (from >= all.size()) {
       return Future.succeededFuture();
     }
-    List<JsonObject> chunk = docs.subList(from, Math.min(docs.size(), from + INSERT_CHUNK));
-    List<BulkOperation> inserts = chunk.stream().map(BulkOperation::createInsert).toList();
-    return mongo.bulkWriteWithOptions(StoreSchema.PAYOUTS, inserts, new BulkWriteOptions(false))
-        .<Void>mapEmpty()
-        .recover(err -> LimitLedger.isDuplicateKey(err) ? Future.succeededFuture() : Future.failedFuture(err))
-        .onSuccess(v -> chunk.forEach(d -> metrics.requested(d, "accepted")))
-        .compose(v -> insertFrom(docs, from + INSERT_CHUNK));
+    List<Payout> chunk = all.subList(from, Math.min(all.size(), from + INSERT_CHUNK));
+    return payouts.insertUnordered(chunk)
+        .recover(err -> DuplicateKey.is(err) ? Future.succeededFuture() : Future.failedFuture(err))
+        .onSuccess(v -> chunk.forEach(p -> metrics.requested(p, "accepted")))
+        .compose(v -> insertFrom(all, from + INSERT_CHUNK));
   }
 }

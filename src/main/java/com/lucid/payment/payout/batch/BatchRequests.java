@@ -22,8 +22,6 @@ import java.util.Set;
 public final class BatchRequests {
   private static final Set<String> FIELDS = Set.of("payouts", "router_type", "priority", "batch_type");
   private static final Set<String> SHARED = Set.of("router_type", "priority", "batch_type");
-  /** Problems listed in details at most; error_count says how many there were. */
-  public static final int MAX_REPORTED = 100;
 
   private final PayoutRequests requests;
   private final int maxItems;
@@ -33,69 +31,8 @@ public final class BatchRequests {
     this.maxItems = maxItems;
   }
 
-  /** Problems found so far, reported in index order (the request's own fields first); the first one's code wins. */
-  public static final class Problems {
-    private record Problem(ErrorCode code, Integer index, String field, String message) {
-      JsonObject toJson() {
-        JsonObject e = new JsonObject();
-        if (index != null) {
-          e.put("index", index);
-        }
-        return e.put("field", field).put("message", message);
-      }
-
-      String text() {
-        return (index == null ? "" : "[" + index + "]" + (field == null ? "" : ".")) + (field == null ? "" : field)
-            + " " + message;
-      }
-    }
-
-    private final List<Problem> found = new ArrayList<>();
-
-    public void add(ErrorCode code, Integer index, String field, String message) {
-      found.add(new Problem(code, index, field, message));
-    }
-
-    /** Adds the problems of one item as PayoutRequests reported them. */
-    public void addAll(int index, ApiFailure failure) {
-      JsonArray errors = failure.details().getJsonArray("errors");
-      if (errors == null || errors.isEmpty()) {
-        add(failure.code(), index, null, failure.getMessage());
-        return;
-      }
-      for (Object o : errors) {
-        JsonObject e = (JsonObject) o;
-        add(failure.code(), index, e.getString("field"), e.getString("message"));
-      }
-    }
-
-    public int count() {
-      return found.size();
-    }
-
-    public Problems copy() {
-      Problems copy = new Problems();
-      copy.found.addAll(found);
-      return copy;
-    }
-
-    public void throwIfAny(String what) {
-      if (found.isEmpty()) {
-        return;
-      }
-      List<Problem> sorted = found.stream().sorted(java.util.Comparator.comparing(
-          (Problem p) -> p.index() == null ? -1 : p.index())).toList();
-      Problem first = sorted.get(0);
-      JsonArray listed = new JsonArray();
-      sorted.stream().limit(MAX_REPORTED).forEach(p -> listed.add(p.toJson()));
-      throw new ApiFailure(first.code(), (first.index() == null ? "" : what) + first.text() + (sorted.size() > 1
-          ? " (and " + (sorted.size() - 1) + " more problems)" : "") + "; nothing was accepted",
-          new JsonObject().put("errors", listed).put("error_count", sorted.size()));
-    }
-  }
-
   public BatchOrder parse(JsonObject body, Role role, long nowSeconds) {
-    Problems problems = new Problems();
+    BatchProblems problems = new BatchProblems();
     body.fieldNames().stream().filter(f -> !FIELDS.contains(f)).sorted()
         .forEach(f -> problems.add(ErrorCode.INVALID_REQUEST, null, f, "unknown field"));
     RouterType router = RouterType.fromApi(String.valueOf(body.getValue("router_type"))).orElse(null);

@@ -4,17 +4,13 @@ import com.lucid.payment.api.ApiFailure;
 import com.lucid.payment.api.ErrorCode;
 import com.lucid.payment.api.Role;
 import com.lucid.payment.bus.CallContext;
-import com.lucid.payment.config.ServiceConfig;
 import com.lucid.payment.payout.accept.IdempotencyKeys;
-import com.lucid.payment.payout.accept.PayoutService;
 import com.lucid.payment.payout.model.Canonical;
 import com.lucid.payment.payout.model.PayoutIds;
-import com.lucid.payment.store.StoreSchema;
+import com.lucid.payment.payout.model.PayoutLookups;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.mongo.FindOptions;
-import io.vertx.ext.mongo.MongoClient;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -26,40 +22,37 @@ import java.util.Optional;
  */
 public final class BatchService {
   /** An accepting batch untouched this long is taken to be stranded by a crash and finished by the sweep. */
-  public static final long STRANDED_MS = IdempotencyKeys.STALE_MS;
+  static final long STRANDED_MS = IdempotencyKeys.STALE_MS;
 
   private final Vertx vertx;
-  private final MongoClient mongo;
   private final Batches batches;
+  private final PayoutLookups lookups;
   private final BatchAcceptance acceptance;
   private final IdempotencyKeys keys;
   private final BatchRequests requests;
-  private final ServiceConfig.Payouts config;
+  private final int maxInFlight;
   private final Clock clock;
 
-  public BatchService(Vertx vertx, MongoClient mongo, Batches batches, BatchAcceptance acceptance, IdempotencyKeys keys,
-      BatchRequests requests, ServiceConfig.Payouts config, Clock clock) {
+  public BatchService(Vertx vertx, Batches batches, PayoutLookups lookups, BatchAcceptance acceptance,
+      IdempotencyKeys keys, BatchRequests requests, int maxInFlight, Clock clock) {
     this.vertx = vertx;
-    this.mongo = mongo;
     this.batches = batches;
+    this.lookups = lookups;
     this.acceptance = acceptance;
     this.keys = keys;
     this.requests = requests;
-    this.config = config;
+    this.maxInFlight = maxInFlight;
     this.clock = clock;
   }
 
   /** Accepts a batch exactly once per (user, key): {replayed, batch}. Replies once every payout is durable. */
   public Future<JsonObject> create(JsonObject message, CallContext caller) {
-    Role role = PayoutService.role(caller);
+    Role role = caller.knownRole();
     if (!role.mayCreateBatches()) {
       throw new ApiFailure(ErrorCode.FORBIDDEN, "role " + role.claim() + " may not create batches");
     }
-    String userId = PayoutService.user(caller);
-    String key = message.getString("idempotency_key");
-    if (key == null || !key.matches("[\\x21-\\x7E]{1,255}")) {
-      throw new ApiFailure(ErrorCode.INVALID_REQUEST, "Idempotency-Key must be 1 to 255 visible ASCII characters");
-    }
+    String userId = caller.knownUser();
+    String key = IdempotencyKeys.keyOf(message);
     if (!(message.getValue("request") instanceof JsonObject body)) {
       throw new ApiFailure(ErrorCode.INVALID_REQUEST, "the request body must be a JSON object");
     }
@@ -67,7 +60,7 @@ public final class BatchService {
     // a batch body never hashes like a single payout's, so one key cannot replay across the two routes
     String hash = Canonical.sha256(new JsonObject().put("batch", body));
     String recordId = IdempotencyKeys.recordId(userId, key);
-    Batches.Origin origin = new Batches.Origin(userId, role.claim(), caller.requestId(), "api");
+    Batch.Origin origin = new Batch.Origin(userId, role.claim(), caller.requestId(), "api");
     return keys.find(recordId).compose(found -> found.isPresent()
         ? repeat(found.get(), hash, body, role, origin, now)
         : validate(body, role, now).compose(order -> {
@@ -75,7 +68,7 @@ public final class BatchService {
               now.toEpochMilli());
           return keys.tryClaim(claim).compose(mine -> mine ? accept(claim, order, origin, now)
               : keys.find(recordId).compose(again -> again.isPresent()
-                  ? repeat(again.get(), hash, body, role, origin, now) : Future.failedFuture(inFlight())));
+                  ? repeat(again.get(), hash, body, role, origin, now) : Future.failedFuture(IdempotencyKeys.inFlight())));
         }));
   }
 
@@ -85,31 +78,31 @@ public final class BatchService {
   }
 
   private Future<JsonObject> repeat(IdempotencyKeys.Claim first, String hash, JsonObject body, Role role,
-      Batches.Origin origin, Instant now) {
+      Batch.Origin origin, Instant now) {
     if (!first.requestHash().equals(hash)) {
       return Future.failedFuture(new ApiFailure(ErrorCode.IDEMPOTENCY_MISMATCH,
           "this Idempotency-Key was used with a different request body"));
     }
     return batches.find(first.payoutId()).compose(found -> {
       if (found.isPresent()) {
-        JsonObject batch = found.get();
-        boolean fresh = now.toEpochMilli() - batch.getLong("updated_at") < IdempotencyKeys.STALE_MS;
-        if (Batches.ACCEPTING.equals(batch.getString("state")) && fresh && !first.done()) {
-          return Future.failedFuture(inFlight());
+        Batch batch = found.get();
+        boolean fresh = now.toEpochMilli() - batch.updatedAt() < IdempotencyKeys.STALE_MS;
+        if (batch.state() == BatchState.ACCEPTING && fresh && !first.done()) {
+          return Future.failedFuture(IdempotencyKeys.inFlight());
         }
         return acceptance.complete(batch, now).compose(done -> keys.markDone(first.id()).otherwiseEmpty()
             .compose(v -> reply(true, done, now)));
       }
       if (now.toEpochMilli() - first.updatedAt() < IdempotencyKeys.STALE_MS) {
-        return Future.failedFuture(inFlight());
+        return Future.failedFuture(IdempotencyKeys.inFlight());
       }
       // the first request died before its batch was stored: accept it now, under the same batch id
       return validate(body, role, now).compose(order -> keys.takeOver(first, now).compose(mine -> mine
-          ? accept(first, order, origin, now) : Future.failedFuture(inFlight())));
+          ? accept(first, order, origin, now) : Future.failedFuture(IdempotencyKeys.inFlight())));
     });
   }
 
-  private Future<JsonObject> accept(IdempotencyKeys.Claim claim, BatchOrder order, Batches.Origin origin,
+  private Future<JsonObject> accept(IdempotencyKeys.Claim claim, BatchOrder order, Batch.Origin origin,
       Instant now) {
     List<String> payoutIds = order.payouts().stream().map(p -> PayoutIds.payout()).toList();
     return acceptance.stage(claim.payoutId(), order, payoutIds, origin, now)
@@ -120,41 +113,29 @@ public final class BatchService {
         .compose(batch -> keys.markDone(claim.id()).otherwiseEmpty().compose(v -> reply(false, batch, now)));
   }
 
-  private Future<JsonObject> reply(boolean replayed, JsonObject batch, Instant now) {
-    return tally(batch.getString("_id")).map(t -> new JsonObject().put("replayed", replayed)
-        .put("batch", BatchView.created(batch, BatchView.status(batch, t), config.worker().maxInFlight(), now)));
-  }
-
-  private static ApiFailure inFlight() {
-    return new ApiFailure(ErrorCode.IDEMPOTENCY_IN_FLIGHT,
-        "a request with this Idempotency-Key is still being processed; retry shortly");
+  private Future<JsonObject> reply(boolean replayed, Batch batch, Instant now) {
+    return lookups.tallyOfBatch(batch.id()).map(t -> new JsonObject().put("replayed", replayed)
+        .put("batch", BatchView.created(batch, BatchStatus.of(batch, t), maxInFlight, now)));
   }
 
   /** A batch's status with counts and amounts per payout status; someone else's batch is simply not found. */
   public Future<JsonObject> get(String batchId, CallContext caller) {
-    Role role = PayoutService.role(caller);
+    Role role = caller.knownRole();
     if (batchId == null || !PayoutIds.BATCH.matcher(batchId).matches()) {
       return Future.failedFuture(notFound());
     }
     return batches.find(batchId).compose(found -> {
-      Optional<JsonObject> visible = found
-          .filter(b -> role.seesAllPayouts() || b.getString("user_id").equals(caller.userId()));
+      Optional<Batch> visible = found
+          .filter(b -> role.seesAllPayouts() || b.origin().userId().equals(caller.userId()));
       if (visible.isEmpty()) {
         return Future.failedFuture(notFound());
       }
-      JsonObject batch = visible.get();
-      return tally(batchId).map(t -> BatchView.status(batch, Batches.payoutIds(batch), t, config.worker().maxInFlight(),
-          clock.instant()));
+      return lookups.tallyOfBatch(batchId).map(t -> BatchView.status(visible.get(), t, maxInFlight, clock.instant()));
     });
   }
 
   private static ApiFailure notFound() {
     return new ApiFailure(ErrorCode.NOT_FOUND, "batch not found");
-  }
-
-  public Future<BatchView.Tally> tally(String batchId) {
-    return mongo.findWithOptions(StoreSchema.PAYOUTS, new JsonObject().put("batch_id", batchId),
-        new FindOptions().setFields(new JsonObject().put("status", 1).put("amount", 1))).map(BatchView.Tally::of);
   }
 
   /** Finishes batches a crash left accepting; returns how many it finished. */

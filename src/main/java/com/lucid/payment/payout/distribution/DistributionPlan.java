@@ -1,12 +1,13 @@
 package com.lucid.payment.payout.distribution;
 
 import com.lucid.payment.api.ApiFailure;
+import com.lucid.payment.api.ErrorCode;
 import com.lucid.payment.api.Role;
 import com.lucid.payment.api.Usdt;
 import com.lucid.payment.payout.accept.PayoutRequests;
-import com.lucid.payment.payout.batch.BatchItems;
+import com.lucid.payment.payout.batch.BatchItem;
 import com.lucid.payment.payout.batch.BatchOrder;
-import com.lucid.payment.payout.batch.BatchRequests;
+import com.lucid.payment.payout.batch.BatchProblems;
 import com.lucid.payment.payout.model.BatchType;
 import com.lucid.payment.payout.model.NewPayout;
 import com.lucid.payment.payout.model.PayoutIds;
@@ -16,6 +17,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The arithmetic of one period, exact in base units. For each entry: fee = gross × fee basis points / 10,000, rounded
@@ -23,40 +25,32 @@ import java.util.Map;
  * earlier periods; a net below the distribution minimum is rolled over to the recipient's next period, any other is
  * paid in the period's MONTHLY batch. Every entry is checked as a payout (address, router, KYC), all or nothing.
  */
-public final class DistributionPlan {
-  public static final String PAID = "paid";
-  public static final String ROLLED_OVER = "rolled_over";
-  private static final int BASIS_POINTS = 10_000;
-
+final class DistributionPlan {
   private DistributionPlan() {}
 
-  public static long fee(long gross, int feeBps) {
-    return Math.multiplyExact(gross, (long) feeBps) / BASIS_POINTS;
-  }
-
   /**
-   * The plan's lines, in entry order: {index, recipient, node_id?, router_type, gross, fee, rollover_in, rollover_ids,
-   * net, outcome: paid|rolled_over, payout_id and item (the batch item) when paid}.
+   * The plan's lines, in entry order: gross, fee, rollover in (and which rollovers), net, and whether the net is paid
+   * (with its batch item and payout id) or rolled over.
    *
-   * @param rollovers per recipient, the rollover documents it may consume
+   * @param rollovers per recipient, the rollovers it may consume
    */
-  public static JsonArray lines(Entitlements entitlements, Map<String, List<JsonObject>> rollovers, int feeBps,
+  static List<DistributionLine> lines(Entitlements entitlements, Map<String, List<Rollover>> rollovers, int feeBps,
       long minPayout, PayoutRequests requests, Role role, long nowSeconds) {
-    BatchRequests.Problems problems = entitlements.problems().copy();
-    JsonArray lines = new JsonArray();
+    BatchProblems problems = entitlements.problems().copy();
+    List<DistributionLine> lines = new ArrayList<>();
     for (Entitlements.Entry e : entitlements.entries()) {
       long fee;
       try {
-        fee = fee(e.gross(), feeBps);
+        fee = PlatformFee.of(e.gross(), feeBps);
       } catch (ArithmeticException tooLarge) {
-        problems.add(com.lucid.payment.api.ErrorCode.INVALID_AMOUNT, e.index(), "gross_usdt", "is too large");
+        problems.add(ErrorCode.INVALID_AMOUNT, e.index(), "gross_usdt", "is too large");
         continue;
       }
       long rolloverIn = 0;
-      JsonArray rolloverIds = new JsonArray();
-      for (JsonObject r : rollovers.getOrDefault(e.recipient(), List.of())) {
-        rolloverIn = Math.addExact(rolloverIn, r.getLong("amount"));
-        rolloverIds.add(r.getString("_id"));
+      List<String> rolloverIds = new ArrayList<>();
+      for (Rollover r : rollovers.getOrDefault(e.recipient(), List.of())) {
+        rolloverIn = Math.addExact(rolloverIn, r.amount());
+        rolloverIds.add(r.id());
       }
       long net = Math.addExact(e.gross() - fee, rolloverIn);
       boolean paid = net >= minPayout;
@@ -72,16 +66,9 @@ public final class DistributionPlan {
         problems.addAll(e.index(), renamed(failure));
         continue;
       }
-      JsonObject line = new JsonObject().put("index", e.index()).put("recipient", e.recipient())
-          .put("router_type", e.router().name()).put("gross", e.gross()).put("fee", fee)
-          .put("rollover_in", rolloverIn).put("rollover_ids", rolloverIds).put("net", net)
-          .put("outcome", paid ? PAID : ROLLED_OVER);
-      e.nodeId().ifPresent(n -> line.put("node_id", n));
-      if (paid) {
-        String payoutId = PayoutIds.payout();
-        line.put("payout_id", payoutId).put("item", BatchItems.toItem(payoutId, payout));
-      }
-      lines.add(line);
+      Optional<BatchItem> item = paid ? Optional.of(new BatchItem(PayoutIds.payout(), payout)) : Optional.empty();
+      lines.add(new DistributionLine(e.index(), e.recipient(), e.nodeId(), e.router(), e.gross(), fee, rolloverIn,
+          rolloverIds, net, paid ? DistributionLine.Plan.PAID : DistributionLine.Plan.ROLLED_OVER, item));
     }
     problems.throwIfAny("entries");
     return lines;
@@ -102,30 +89,21 @@ public final class DistributionPlan {
     return new ApiFailure(failure.code(), failure.getMessage(), new JsonObject().put("errors", errors));
   }
 
-  public static List<JsonObject> paidLines(JsonArray lines) {
-    List<JsonObject> paid = new ArrayList<>();
-    lines.forEach(l -> {
-      if (PAID.equals(((JsonObject) l).getString("outcome"))) {
-        paid.add((JsonObject) l);
-      }
-    });
-    return paid;
+  static List<DistributionLine> paidLines(List<DistributionLine> lines) {
+    return lines.stream().filter(l -> l.item().isPresent()).toList();
   }
 
   /** The period's MONTHLY batch: the paid lines, in entry order. */
-  public static BatchOrder order(JsonArray lines) {
-    return new BatchOrder(paidLines(lines).stream()
-        .map(l -> BatchItems.fromItem(l.getJsonObject("item"), Priority.NORMAL, BatchType.MONTHLY)).toList(),
+  static BatchOrder order(List<DistributionLine> lines) {
+    return new BatchOrder(paidLines(lines).stream().map(l -> l.item().orElseThrow().payout()).toList(),
         Priority.NORMAL, BatchType.MONTHLY);
   }
 
-  public static List<String> payoutIds(JsonArray lines) {
-    return paidLines(lines).stream().map(l -> l.getString("payout_id")).toList();
+  static List<String> payoutIds(List<DistributionLine> lines) {
+    return paidLines(lines).stream().map(l -> l.payoutId().orElseThrow()).toList();
   }
 
-  public static List<String> consumedRollovers(JsonArray lines) {
-    List<String> ids = new ArrayList<>();
-    lines.forEach(l -> ((JsonObject) l).getJsonArray("rollover_ids").forEach(id -> ids.add((String) id)));
-    return ids;
+  static List<String> consumedRollovers(List<DistributionLine> lines) {
+    return lines.stream().flatMap(l -> l.rolloverIds().stream()).toList();
   }
 }

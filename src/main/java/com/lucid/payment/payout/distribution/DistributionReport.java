@@ -1,6 +1,9 @@
 package com.lucid.payment.payout.distribution;
 
 import com.lucid.payment.api.Usdt;
+import com.lucid.payment.payout.batch.BatchStatus;
+import com.lucid.payment.payout.model.PayoutLookups;
+import com.lucid.payment.payout.model.PayoutStatus;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
@@ -15,7 +18,7 @@ import java.util.Map;
  * outcome. Served as JSON and as CSV (one row per entry, then a total row).
  */
 public final class DistributionReport {
-  public static final List<String> OUTCOMES = List.of("paid", "pending", "failed", "rolled_over");
+  private static final List<String> OUTCOMES = List.of("paid", "pending", "failed", "rolled_over");
   private static final List<String> CSV_COLUMNS = List.of("period", "index", "recipient", "node_id", "router_type",
       "gross_usdt", "fee_usdt", "rollover_in_usdt", "net_usdt", "outcome", "paid_usdt", "pending_usdt", "failed_usdt",
       "rolled_over_usdt", "payout_id", "payout_status", "txid");
@@ -24,59 +27,58 @@ public final class DistributionReport {
 
   /**
    * @param preview true for a dry run (its payouts are all pending and nothing is stored)
-   * @param payouts the batch's payouts by id (status, txid), empty for a preview
+   * @param payouts the batch's payouts by id, empty for a preview
    */
-  public static JsonObject of(String period, boolean preview, boolean planned, JsonObject meta, JsonArray lines,
-      Map<String, JsonObject> payouts) {
+  static JsonObject of(String period, boolean preview, boolean planned, JsonObject meta, List<DistributionLine> lines,
+      Map<String, PayoutLookups.Outcome> payouts) {
     long[] sums = new long[4];
     Map<String, long[]> byOutcome = new LinkedHashMap<>();
     OUTCOMES.forEach(o -> byOutcome.put(o, new long[2]));
     JsonArray entries = new JsonArray();
-    for (Object o : lines) {
-      JsonObject line = (JsonObject) o;
-      JsonObject payout = line.getString("payout_id") == null ? null : payouts.get(line.getString("payout_id"));
+    for (DistributionLine line : lines) {
+      PayoutLookups.Outcome payout = line.payoutId().map(payouts::get).orElse(null);
       String outcome = outcome(line, payout);
       long[] t = byOutcome.get(outcome);
       t[0]++;
-      t[1] = Math.addExact(t[1], line.getLong("net"));
-      sums[0] = Math.addExact(sums[0], line.getLong("gross"));
-      sums[1] = Math.addExact(sums[1], line.getLong("fee"));
-      sums[2] = Math.addExact(sums[2], line.getLong("rollover_in"));
-      sums[3] = Math.addExact(sums[3], line.getLong("net"));
-      entries.add(new JsonObject().put("index", line.getInteger("index")).put("recipient", line.getString("recipient"))
-          .put("node_id", line.getString("node_id")).put("router_type", line.getString("router_type"))
-          .put("gross_usdt", Usdt.format(line.getLong("gross"))).put("fee_usdt", Usdt.format(line.getLong("fee")))
-          .put("rollover_in_usdt", Usdt.format(line.getLong("rollover_in")))
-          .put("net_usdt", Usdt.format(line.getLong("net"))).put("outcome", outcome)
-          .put("payout_id", preview ? null : line.getString("payout_id"))
-          .put("payout_status", payout == null ? null : payout.getString("status"))
-          .put("txid", payout == null ? null : payout.getString("txid")));
+      t[1] = Math.addExact(t[1], line.net());
+      sums[0] = Math.addExact(sums[0], line.gross());
+      sums[1] = Math.addExact(sums[1], line.fee());
+      sums[2] = Math.addExact(sums[2], line.rolloverIn());
+      sums[3] = Math.addExact(sums[3], line.net());
+      entries.add(new JsonObject().put("index", line.index()).put("recipient", line.recipient())
+          .put("node_id", line.nodeId().orElse(null)).put("router_type", line.router().name())
+          .put("gross_usdt", Usdt.format(line.gross())).put("fee_usdt", Usdt.format(line.fee()))
+          .put("rollover_in_usdt", Usdt.format(line.rolloverIn()))
+          .put("net_usdt", Usdt.format(line.net())).put("outcome", outcome)
+          .put("payout_id", preview ? null : line.payoutId().orElse(null))
+          .put("payout_status", payout == null ? null : payout.status().api())
+          .put("txid", payout == null ? null : payout.txid().orElse(null)));
     }
     JsonObject totals = new JsonObject().put("entries", lines.size()).put("gross_usdt", Usdt.format(sums[0]))
         .put("fees_usdt", Usdt.format(sums[1])).put("rollover_in_usdt", Usdt.format(sums[2]))
         .put("net_usdt", Usdt.format(sums[3]));
     byOutcome.forEach((o, t) -> totals.put(o + "_count", t[0]).put(o + "_usdt", Usdt.format(t[1])));
-    String status = preview ? "preview" : planned || byOutcome.get("pending")[0] > 0 ? "processing"
-        : byOutcome.get("failed")[0] == 0 ? "completed" : byOutcome.get("paid")[0] == 0 ? "failed" : "partially_failed";
+    String status = preview ? "preview" : planned || byOutcome.get("pending")[0] > 0 ? BatchStatus.PROCESSING.api()
+        : byOutcome.get("failed")[0] == 0 ? BatchStatus.COMPLETED.api()
+        : byOutcome.get("paid")[0] == 0 ? BatchStatus.FAILED.api() : BatchStatus.PARTIALLY_FAILED.api();
     return new JsonObject().put("period", period).put("status", status).mergeIn(meta)
         .put("entries", entries).put("totals", totals);
   }
 
   /** The fee and minimum a period was (or would be) computed with. */
-  public static JsonObject meta(int feeBps, long minPayout, String batchId, String submittedAt) {
+  static JsonObject meta(int feeBps, long minPayout, String batchId, String submittedAt) {
     return new JsonObject().put("platform_fee_percent", BigDecimal.valueOf(feeBps, 2).stripTrailingZeros()
             .toPlainString())
         .put("min_payout_usdt", Usdt.format(minPayout)).put("batch_id", batchId).put("submitted_at", submittedAt);
   }
 
-  private static String outcome(JsonObject line, JsonObject payout) {
-    if (DistributionPlan.ROLLED_OVER.equals(line.getString("outcome"))) {
+  private static String outcome(DistributionLine line, PayoutLookups.Outcome payout) {
+    if (line.plan() == DistributionLine.Plan.ROLLED_OVER) {
       return "rolled_over";
     }
-    String status = payout == null ? "pending" : payout.getString("status");
-    return switch (status) {
-      case "confirmed" -> "paid";
-      case "failed", "cancelled" -> "failed";
+    return switch (payout == null ? PayoutStatus.PENDING : payout.status()) {
+      case CONFIRMED -> "paid";
+      case FAILED, CANCELLED -> "failed";
       default -> "pending";
     };
   }

@@ -6,28 +6,27 @@ import com.lucid.payment.api.Role;
 import com.lucid.payment.bus.CallContext;
 import com.lucid.payment.config.ServiceConfig;
 import com.lucid.payment.payout.accept.PayoutRequests;
-import com.lucid.payment.payout.accept.PayoutService;
+import com.lucid.payment.payout.batch.Batch;
 import com.lucid.payment.payout.batch.BatchAcceptance;
 import com.lucid.payment.payout.batch.Batches;
-import com.lucid.payment.payout.limits.LimitLedger;
 import com.lucid.payment.payout.model.Canonical;
-import com.lucid.payment.payout.model.PayoutDocs;
+import com.lucid.payment.payout.model.DuplicateKey;
 import com.lucid.payment.payout.model.PayoutIds;
-import com.lucid.payment.store.StoreSchema;
+import com.lucid.payment.payout.model.PayoutLookups;
+import com.lucid.payment.payout.model.PayoutView;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.MongoClient;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.logging.Logger;
 
 /**
  * The monthly distribution: an admin or service submits a period's entitlements; the service plans it (fees,
@@ -37,34 +36,36 @@ import java.util.UUID;
  * forward by a resubmission or the sweep under a lease.
  */
 public final class DistributionService {
-  private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(
-      DistributionService.class.getName());
+  private static final Logger LOG = Logger.getLogger(DistributionService.class.getName());
 
   private final Vertx vertx;
-  private final MongoClient mongo;
+  private final PayoutLookups lookups;
   private final Distributions distributions;
   private final RolloverLedger rollovers;
   private final Batches batches;
   private final BatchAcceptance acceptance;
   private final PayoutRequests requests;
-  private final ServiceConfig.Payouts config;
+  private final ServiceConfig.Distribution config;
+  private final int maxEntries;
   private final Clock clock;
 
+  /** @param maxEntries the most entries one period may have (BATCH_MAX_ITEMS: its payouts are one batch) */
   public DistributionService(Vertx vertx, MongoClient mongo, Batches batches, BatchAcceptance acceptance,
-      PayoutRequests requests, ServiceConfig.Payouts config, Clock clock) {
+      PayoutRequests requests, ServiceConfig.Distribution config, int maxEntries, Clock clock) {
     this.vertx = vertx;
-    this.mongo = mongo;
+    this.lookups = new PayoutLookups(mongo);
     this.distributions = new Distributions(mongo);
     this.rollovers = new RolloverLedger(mongo);
     this.batches = batches;
     this.acceptance = acceptance;
     this.requests = requests;
     this.config = config;
+    this.maxEntries = maxEntries;
     this.clock = clock;
   }
 
   private static Role distributor(CallContext caller) {
-    Role role = PayoutService.role(caller);
+    Role role = caller.knownRole();
     if (role != Role.ADMIN && role != Role.SERVICE) {
       throw new ApiFailure(ErrorCode.FORBIDDEN, "only admin and service may run distributions");
     }
@@ -74,11 +75,11 @@ public final class DistributionService {
   /** {replayed, report}: the first submission of a period plans and pays it; any later one answers its report. */
   public Future<JsonObject> submit(JsonObject body, CallContext caller) {
     Role role = distributor(caller);
-    Entitlements entitlements = Entitlements.parse(body, config.batches().maxItems());
+    Entitlements entitlements = Entitlements.parse(body, maxEntries);
     String period = entitlements.period();
     Distributions.Submission submission = new Distributions.Submission(period, Canonical.sha256(body),
-        new Batches.Origin(PayoutService.user(caller), role.claim(), caller.requestId(), "distribution:" + period),
-        config.distribution().platformFeeBps(), config.distribution().minPayoutUnits());
+        new Batch.Origin(caller.knownUser(), role.claim(), caller.requestId(), "distribution:" + period),
+        config.platformFeeBps(), config.minPayoutUnits());
     return attempt(entitlements, submission, role, 3);
   }
 
@@ -98,12 +99,12 @@ public final class DistributionService {
                     + " changed while it was planned; submit again"));
           }
           String owner = UUID.randomUUID().toString();
-          String batchId = DistributionPlan.paidLines(lines).isEmpty() ? null : PayoutIds.batch();
-          JsonObject doc = Distributions.planned(s, lines, batchId, owner, now);
-          return distributions.insert(doc).map(v -> true)
-              .recover(err -> LimitLedger.isDuplicateKey(err) ? Future.succeededFuture(false)
-                  : Future.failedFuture(err))
-              .compose(inserted -> inserted ? carry(doc, owner, now).map(r -> reply(false, r))
+          Optional<String> batchId = DistributionPlan.paidLines(lines).isEmpty() ? Optional.empty()
+              : Optional.of(PayoutIds.batch());
+          Distribution planned = Distributions.planned(s, lines, batchId, owner, now);
+          return distributions.insert(planned).map(v -> true)
+              .recover(err -> DuplicateKey.is(err) ? Future.succeededFuture(false) : Future.failedFuture(err))
+              .compose(inserted -> inserted ? carry(planned, owner, now).map(r -> reply(false, r))
                   : lostRace(claimed, period).compose(v -> attempt(entitlements, s, role, tries - 1)));
         });
       });
@@ -113,19 +114,19 @@ public final class DistributionService {
   /** The same period was stored by a concurrent request first: claims its plan does not use are given back. */
   private Future<Void> lostRace(List<String> claimed, String period) {
     return distributions.find(period).compose(winner -> {
-      Set<String> kept = new HashSet<>(winner.map(w -> DistributionPlan.consumedRollovers(w.getJsonArray("lines")))
+      Set<String> kept = new HashSet<>(winner.map(w -> DistributionPlan.consumedRollovers(w.lines()))
           .orElse(List.of()));
       return rollovers.release(claimed.stream().filter(id -> !kept.contains(id)).toList(), period);
     });
   }
 
-  private Future<JsonObject> resubmitted(JsonObject doc, Distributions.Submission s, Instant now) {
-    if (!doc.getString("request_hash").equals(s.requestHash())) {
+  private Future<JsonObject> resubmitted(Distribution stored, Distributions.Submission s, Instant now) {
+    if (!stored.requestHash().equals(s.requestHash())) {
       return Future.failedFuture(new ApiFailure(ErrorCode.INVALID_STATE, "period " + s.period()
           + " was already submitted with other entries; its report is at GET /distributions/" + s.period()));
     }
-    if (Distributions.DONE.equals(doc.getString("state"))) {
-      return report(doc).map(r -> reply(true, r));
+    if (stored.state() == Distribution.State.DONE) {
+      return report(stored).map(r -> reply(true, r));
     }
     String owner = UUID.randomUUID().toString();
     return distributions.lease(s.period(), owner, now).compose(leased -> leased.isEmpty()
@@ -139,35 +140,31 @@ public final class DistributionService {
   }
 
   /** Plans off the event loop: thousands of entries, each maybe with a signature to recover. */
-  private Future<JsonArray> plan(Entitlements entitlements, Role role, Instant now) {
+  private Future<List<DistributionLine>> plan(Entitlements entitlements, Role role, Instant now) {
     Set<String> recipients = new HashSet<>();
     entitlements.entries().forEach(e -> recipients.add(e.recipient()));
     return rollovers.available(recipients, entitlements.period()).compose(available -> vertx.executeBlocking(
-        () -> DistributionPlan.lines(entitlements, available, config.distribution().platformFeeBps(), config.distribution().minPayoutUnits(),
+        () -> DistributionPlan.lines(entitlements, available, config.platformFeeBps(), config.minPayoutUnits(),
             requests, role, now.getEpochSecond()), false));
   }
 
   /** Holding the lease: the batch (reserved and stored, then its payouts), the new rollovers, then done. */
-  private Future<JsonObject> carry(JsonObject doc, String owner, Instant now) {
-    String period = doc.getString("_id");
-    JsonArray lines = doc.getJsonArray("lines");
-    String batchId = doc.getString("batch_id");
-    Future<Void> batch = batchId == null ? Future.succeededFuture() : batches.find(batchId)
+  private Future<JsonObject> carry(Distribution d, String owner, Instant now) {
+    Future<Void> batch = d.batchId().map(batchId -> batches.find(batchId)
         .compose(found -> found.map(Future::succeededFuture).orElseGet(() -> acceptance.stage(batchId,
-                DistributionPlan.order(lines), DistributionPlan.payoutIds(lines), origin(doc), now)
-            .recover(err -> refused(err) ? undo(doc, owner).compose(v -> Future.failedFuture(err))
+                DistributionPlan.order(d.lines()), DistributionPlan.payoutIds(d.lines()), origin(d), now)
+            .recover(err -> refused(err) ? undo(d, owner).compose(v -> Future.failedFuture(err))
                 : Future.failedFuture(err))))
-        .compose(b -> acceptance.complete(b, now)).mapEmpty();
-    List<JsonObject> rolled = lines.stream().map(l -> (JsonObject) l)
-        .filter(l -> DistributionPlan.ROLLED_OVER.equals(l.getString("outcome"))).toList();
-    return batch.compose(v -> rollovers.create(period, rolled, now))
-        .compose(v -> distributions.markDone(period, now))
-        .compose(v -> report(doc.copy().put("state", Distributions.DONE)));
+        .compose(b -> acceptance.complete(b, now)).<Void>mapEmpty()).orElse(Future.succeededFuture());
+    List<DistributionLine> rolled = d.lines().stream().filter(l -> l.plan() == DistributionLine.Plan.ROLLED_OVER)
+        .toList();
+    return batch.compose(v -> rollovers.create(d.period(), rolled, now))
+        .compose(v -> distributions.markDone(d.period(), now))
+        .compose(v -> report(d.done()));
   }
 
-  private static Batches.Origin origin(JsonObject doc) {
-    return new Batches.Origin(doc.getString("submitted_by"), doc.getString("submitter_role"),
-        doc.getString("request_id"), "distribution:" + doc.getString("_id"));
+  private static Batch.Origin origin(Distribution d) {
+    return new Batch.Origin(d.submittedBy(), d.submitterRole(), d.requestId(), "distribution:" + d.period());
   }
 
   private static boolean refused(Throwable err) {
@@ -175,20 +172,19 @@ public final class DistributionService {
   }
 
   /** A refused period leaves nothing behind: its rollover claims are given back and its plan removed. */
-  private Future<Void> undo(JsonObject doc, String owner) {
-    String period = doc.getString("_id");
-    return rollovers.release(DistributionPlan.consumedRollovers(doc.getJsonArray("lines")), period)
-        .compose(v -> distributions.remove(period, owner));
+  private Future<Void> undo(Distribution d, String owner) {
+    return rollovers.release(DistributionPlan.consumedRollovers(d.lines()), d.period())
+        .compose(v -> distributions.remove(d.period(), owner));
   }
 
   /** The outcome without storing anything; a period submitted already answers its stored report. */
   public Future<JsonObject> preview(JsonObject body, CallContext caller) {
     Role role = distributor(caller);
-    Entitlements entitlements = Entitlements.parse(body, config.batches().maxItems());
+    Entitlements entitlements = Entitlements.parse(body, maxEntries);
     Instant now = clock.instant();
     return distributions.find(entitlements.period()).compose(found -> found.isPresent() ? report(found.get())
         : plan(entitlements, role, now).map(lines -> DistributionReport.of(entitlements.period(), true, false,
-            DistributionReport.meta(config.distribution().platformFeeBps(), config.distribution().minPayoutUnits(), null, null), lines,
+            DistributionReport.meta(config.platformFeeBps(), config.minPayoutUnits(), null, null), lines,
             Map.of())));
   }
 
@@ -209,19 +205,12 @@ public final class DistributionService {
             : new JsonObject().put("period", period).put("format", "csv").put("csv", DistributionReport.csv(r)));
   }
 
-  private Future<JsonObject> report(JsonObject doc) {
-    String batchId = doc.getString("batch_id");
-    Future<List<JsonObject>> payouts = batchId == null ? Future.succeededFuture(List.of())
-        : mongo.findWithOptions(StoreSchema.PAYOUTS, new JsonObject().put("batch_id", batchId),
-            new FindOptions().setFields(new JsonObject().put("status", 1).put("txid", 1)));
-    return payouts.map(list -> {
-      Map<String, JsonObject> byId = new HashMap<>();
-      list.forEach(p -> byId.put(p.getString("_id"), p));
-      JsonObject meta = DistributionReport.meta(doc.getInteger("fee_bps"), doc.getLong("min_payout"), batchId,
-          PayoutDocs.iso(doc.getLong("created_at")));
-      return DistributionReport.of(doc.getString("_id"), false, Distributions.PLANNED.equals(doc.getString("state")),
-          meta, doc.getJsonArray("lines"), byId);
-    });
+  private Future<JsonObject> report(Distribution d) {
+    Future<Map<String, PayoutLookups.Outcome>> payouts = d.batchId().map(lookups::outcomesOfBatch)
+        .orElse(Future.succeededFuture(Map.of()));
+    return payouts.map(byId -> DistributionReport.of(d.period(), false, d.state() == Distribution.State.PLANNED,
+        DistributionReport.meta(d.feeBps(), d.minPayout(), d.batchId().orElse(null), PayoutView.iso(d.createdAt())),
+        d.lines(), byId));
   }
 
   /** Carries forward periods a crash left planned; returns how many it looked at. */

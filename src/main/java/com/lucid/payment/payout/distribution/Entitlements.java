@@ -2,7 +2,7 @@ package com.lucid.payment.payout.distribution;
 
 import com.lucid.payment.api.ErrorCode;
 import com.lucid.payment.api.Usdt;
-import com.lucid.payment.payout.batch.BatchRequests;
+import com.lucid.payment.payout.batch.BatchProblems;
 import com.lucid.payment.payout.model.RouterType;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -20,21 +20,22 @@ import java.util.regex.Pattern;
  * appears once per period, since its rollover is carried per recipient. Problems of the entries are kept in
  * {@code problems} so the plan adds its own and every one is reported at once.
  */
-public record Entitlements(String period, List<Entitlements.Entry> entries, BatchRequests.Problems problems) {
+record Entitlements(String period, List<Entitlements.Entry> entries, BatchProblems problems) {
   private static final Pattern PERIOD = Pattern.compile("[0-9]{4}-(0[1-9]|1[0-2])");
   private static final Set<String> FIELDS = Set.of("period", "entries");
   private static final Set<String> ENTRY_FIELDS = Set.of("recipient", "node_id", "gross_usdt", "router_type",
       "kyc_hash", "compliance_signature");
 
   /** One entitlement; kyc holds the KYC fields exactly as sent. */
-  public record Entry(int index, String recipient, Optional<String> nodeId, long gross, RouterType router, JsonObject kyc) {}
+  record Entry(int index, String recipient, Optional<String> nodeId, long gross, RouterType router,
+      JsonObject kyc) {}
 
-  public static boolean isPeriod(String value) {
+  static boolean isPeriod(String value) {
     return value != null && PERIOD.matcher(value).matches();
   }
 
-  public static Entitlements parse(JsonObject body, int maxEntries) {
-    BatchRequests.Problems problems = new BatchRequests.Problems();
+  static Entitlements parse(JsonObject body, int maxEntries) {
+    BatchProblems problems = new BatchProblems();
     body.fieldNames().stream().filter(f -> !FIELDS.contains(f)).sorted()
         .forEach(f -> problems.add(ErrorCode.INVALID_REQUEST, null, f, "unknown field"));
     Object period = body.getValue("period");
@@ -69,7 +70,7 @@ public record Entitlements(String period, List<Entitlements.Entry> entries, Batc
     return new Entitlements((String) period, entries, problems);
   }
 
-  private static Entry entry(int i, JsonObject e, BatchRequests.Problems problems) {
+  private static Entry entry(int i, JsonObject e, BatchProblems problems) {
     int before = problems.count();
     e.fieldNames().stream().filter(f -> !ENTRY_FIELDS.contains(f)).sorted()
         .forEach(f -> problems.add(ErrorCode.INVALID_REQUEST, i, f, "unknown field"));

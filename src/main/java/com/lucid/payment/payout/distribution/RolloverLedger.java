@@ -1,6 +1,6 @@
 package com.lucid.payment.payout.distribution;
 
-import com.lucid.payment.payout.limits.LimitLedger;
+import com.lucid.payment.payout.model.DuplicateKey;
 import com.lucid.payment.store.StoreSchema;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -11,6 +11,7 @@ import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.mongo.UpdateOptions;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,34 +23,30 @@ import java.util.Set;
  * compare-and-set of consumed_by from null to the consuming period, so it is idempotent for that period and
  * impossible for any other.
  */
-public final class RolloverLedger {
+final class RolloverLedger {
   private final MongoClient mongo;
 
-  public RolloverLedger(MongoClient mongo) {
+  RolloverLedger(MongoClient mongo) {
     this.mongo = mongo;
   }
 
-  public static String id(String period, String recipient) {
-    return period + ":" + recipient;
-  }
-
   /** Per recipient, the rollovers of earlier periods that the period may consume (free, or already its own). */
-  public Future<Map<String, List<JsonObject>>> available(Set<String> recipients, String period) {
+  Future<Map<String, List<Rollover>>> available(Set<String> recipients, String period) {
     JsonObject query = new JsonObject()
         .put("recipient", new JsonObject().put("$in", new JsonArray(List.copyOf(recipients))))
         .put("period", new JsonObject().put("$lt", period))
         .put("$or", new JsonArray().add(new JsonObject().put("consumed_by", (Object) null))
             .add(new JsonObject().put("consumed_by", period)));
     return mongo.find(StoreSchema.ROLLOVERS, query).map(docs -> {
-      Map<String, List<JsonObject>> byRecipient = new HashMap<>();
-      docs.stream().sorted((a, b) -> a.getString("_id").compareTo(b.getString("_id")))
-          .forEach(d -> byRecipient.computeIfAbsent(d.getString("recipient"), k -> new ArrayList<>()).add(d));
+      Map<String, List<Rollover>> byRecipient = new HashMap<>();
+      docs.stream().map(Rollover::fromStored).sorted(Comparator.comparing(Rollover::id))
+          .forEach(r -> byRecipient.computeIfAbsent(r.recipient(), k -> new ArrayList<>()).add(r));
       return byRecipient;
     });
   }
 
   /** Marks each rollover consumed by the period; false when another period took one first. */
-  public Future<Boolean> claim(List<String> ids, String period) {
+  Future<Boolean> claim(List<String> ids, String period) {
     List<Future<Boolean>> claims = new ArrayList<>();
     for (String id : ids) {
       JsonObject free = new JsonObject().put("_id", id).put("consumed_by", (Object) null);
@@ -63,7 +60,7 @@ public final class RolloverLedger {
   }
 
   /** Gives the period's claims on these rollovers back (a refused or superseded plan). */
-  public Future<Void> release(List<String> ids, String period) {
+  Future<Void> release(List<String> ids, String period) {
     if (ids.isEmpty()) {
       return Future.succeededFuture();
     }
@@ -75,15 +72,14 @@ public final class RolloverLedger {
   }
 
   /** Stores the period's rolled-over lines; those stored already (a resumed period) are left as they are. */
-  public Future<Void> create(String period, List<JsonObject> rolled, Instant now) {
+  Future<Void> create(String period, List<DistributionLine> rolled, Instant now) {
     if (rolled.isEmpty()) {
       return Future.succeededFuture();
     }
-    List<BulkOperation> inserts = rolled.stream().map(l -> BulkOperation.createInsert(new JsonObject()
-        .put("_id", id(period, l.getString("recipient"))).put("recipient", l.getString("recipient"))
-        .put("period", period).put("amount", l.getLong("net")).put("consumed_by", (Object) null)
-        .put("created_at", now.toEpochMilli()))).toList();
+    List<BulkOperation> inserts = rolled.stream().map(l -> BulkOperation.createInsert(new Rollover(
+        Rollover.id(period, l.recipient()), l.recipient(), period, l.net(), null, now.toEpochMilli()).toStored()))
+        .toList();
     return mongo.bulkWriteWithOptions(StoreSchema.ROLLOVERS, inserts, new BulkWriteOptions(false)).<Void>mapEmpty()
-        .recover(err -> LimitLedger.isDuplicateKey(err) ? Future.succeededFuture() : Future.failedFuture(err));
+        .recover(err -> DuplicateKey.is(err) ? Future.succeededFuture() : Future.failedFuture(err));
   }
 }

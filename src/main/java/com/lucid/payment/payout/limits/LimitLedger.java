@@ -3,49 +3,29 @@ package com.lucid.payment.payout.limits;
 import com.lucid.payment.api.ApiFailure;
 import com.lucid.payment.api.ErrorCode;
 import com.lucid.payment.api.Usdt;
-import com.lucid.payment.config.ServiceConfig;
-import com.lucid.payment.payout.model.RouterType;
+import com.lucid.payment.payout.model.DuplicateKey;
 import com.lucid.payment.store.StoreSchema;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.mongo.UpdateOptions;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The router and global limits (UTC days and hours), reserved atomically when a payout is accepted and released when
+ * The limit counters ({@link LimitWindows}), reserved atomically when a payout is accepted and released when
  * it fails or is cancelled. Each window is one counter document; a reservation is a conditional increment that only
  * matches while the counter has room, so concurrent requests can never overshoot. A crash between two counters leaves
  * an over-reservation, never an overshoot.
  */
 public final class LimitLedger {
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
-  private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH").withZone(ZoneOffset.UTC);
-
   private final MongoClient mongo;
-  private final ServiceConfig.Payouts config;
 
-  public LimitLedger(MongoClient mongo, ServiceConfig.Payouts config) {
+  public LimitLedger(MongoClient mongo) {
     this.mongo = mongo;
-    this.config = config;
-  }
-
-  /** One counter: its id, its cap, and the name clients see when it is exhausted. */
-  public record Window(String key, long cap, String name) {}
-
-  public List<Window> windows(RouterType router, Instant now) {
-    ServiceConfig.RouterLimits r = router == RouterType.PayoutRouterKYC ? config.acceptance().kyc() : config.acceptance().v0();
-    return List.of(
-        new Window("router:" + router.name() + ":day:" + DAY.format(now), r.dailyUnits(), router.name() + " daily"),
-        new Window("global:day:" + DAY.format(now), config.acceptance().globalDailyUnits(), "global daily"),
-        new Window("global:hour:" + HOUR.format(now), config.acceptance().globalHourlyUnits(), "global hourly"));
   }
 
   /**
@@ -120,12 +100,7 @@ public final class LimitLedger {
             new UpdateOptions().setUpsert(true).setReturningNewDocument(true))
         .map(doc -> doc != null)
         // an existing counter without room makes the upsert collide on _id: that is "no room", not an error
-        .recover(err -> isDuplicateKey(err) ? Future.succeededFuture(false) : Future.failedFuture(err));
-  }
-
-  public static boolean isDuplicateKey(Throwable err) {
-    String m = String.valueOf(err.getMessage());
-    return m.contains("E11000") || m.contains("duplicate key");
+        .recover(err -> DuplicateKey.is(err) ? Future.succeededFuture(false) : Future.failedFuture(err));
   }
 
   /** Gives the amount back to each window (best effort per window; a failure leaves an over-reservation). */

@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -21,22 +20,21 @@ public final class PayoutMetrics {
   }
 
   /** A create request's outcome: accepted, replayed. */
-  public void requested(JsonObject doc, String outcome) {
+  public void requested(Payout payout, String outcome) {
     Counter.builder("tron_payment_requests_total").description("payout requests by outcome")
-        .tag("router_type", doc.getString("router_type")).tag("priority", doc.getString("priority"))
+        .tag("router_type", payout.router().name()).tag("priority", payout.terms().request().priority().name())
         .tag("status", outcome).register(registry).increment();
   }
 
-  /** A payout reached a terminal status. */
-  public void finished(JsonObject doc, Instant now) {
-    String status = doc.getString("status");
+  /** A payout reached a terminal status (the one it was just written with). */
+  public void finished(Payout payout, PayoutStatus reached, Instant now) {
     Timer.builder("tron_payout_processing_duration_seconds").description("acceptance to terminal status")
-        .tag("router_type", doc.getString("router_type")).tag("status", status)
-        .register(registry).record(Duration.ofMillis(Math.max(0, now.toEpochMilli() - doc.getLong("created_at"))));
-    if (PayoutStatus.CONFIRMED.api().equals(status)) {
+        .tag("router_type", payout.router().name()).tag("status", reached.api()).register(registry)
+        .record(Duration.ofMillis(Math.max(0, now.toEpochMilli() - payout.terms().createdAt())));
+    if (reached == PayoutStatus.CONFIRMED) {
       Counter.builder("tron_payout_amount_usdt_total").description("USDT paid out, confirmed")
-          .tag("router_type", doc.getString("router_type")).register(registry)
-          .increment(doc.getLong("amount") / 1_000_000.0);
+          .tag("router_type", payout.router().name()).register(registry)
+          .increment(payout.amount() / 1_000_000.0);
     }
   }
 

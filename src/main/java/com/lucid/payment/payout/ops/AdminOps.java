@@ -7,7 +7,6 @@ import com.lucid.payment.api.Usdt;
 import com.lucid.payment.bus.BusAddress;
 import com.lucid.payment.bus.CallContext;
 import com.lucid.payment.bus.PlaneBus;
-import com.lucid.payment.payout.accept.PayoutService;
 import com.lucid.payment.payout.limits.SafetyBreaker;
 import com.lucid.payment.payout.settle.PauseSwitch;
 import com.lucid.payment.tron.api.StakeOrder;
@@ -16,6 +15,7 @@ import com.lucid.payment.tron.api.WalletStatus;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
+import java.util.Set;
 
 /** The admin operations: wallet view, staking, pause and resume, the payout circuit breaker. Admins only. */
 public final class AdminOps {
@@ -35,7 +35,7 @@ public final class AdminOps {
 
   /** Admins only, and only the fields the operation knows. */
   private static void admin(CallContext caller, JsonObject body, String... fields) {
-    if (PayoutService.role(caller) != Role.ADMIN) {
+    if (caller.knownRole() != Role.ADMIN) {
       throw new ApiFailure(ErrorCode.FORBIDDEN, "this operation needs payment:admin");
     }
     java.util.Set<String> known = java.util.Set.of(fields);

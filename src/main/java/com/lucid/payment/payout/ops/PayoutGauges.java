@@ -1,36 +1,36 @@
 package com.lucid.payment.payout.ops;
 
 import com.lucid.payment.payout.limits.LimitLedger;
+import com.lucid.payment.payout.limits.LimitWindows;
 import com.lucid.payment.payout.limits.SafetyBreaker;
+import com.lucid.payment.payout.model.HoldReason;
+import com.lucid.payment.payout.model.PayoutLookups;
 import com.lucid.payment.payout.model.PayoutMetrics;
 import com.lucid.payment.payout.model.PayoutStatus;
-import com.lucid.payment.payout.model.RouterType;
-import com.lucid.payment.store.StoreSchema;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
-import io.vertx.ext.mongo.FindOptions;
-import io.vertx.ext.mongo.MongoClient;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /** Refreshes the brief's gauges: payouts per status, holds per reason, limit usage, the breaker's state. */
 public final class PayoutGauges {
-  private static final List<String> HOLD_REASONS = List.of("paused", "circuit_breaker_open", "insufficient_usdt",
-      "insufficient_trx", "tron_unavailable", "chain_mismatch");
+  /** Holds that clear by themselves; those that ask a person are counted by their own alerts. */
+  private static final List<HoldReason> GAUGED = Arrays.stream(HoldReason.values()).filter(r -> !r.asksAPerson())
+      .toList();
 
-  private final MongoClient mongo;
+  private final PayoutLookups lookups;
   private final LimitLedger limits;
+  private final LimitWindows windows;
   private final PayoutMetrics metrics;
   private final Clock clock;
 
-  public PayoutGauges(MongoClient mongo, LimitLedger limits, PayoutMetrics metrics, Clock clock) {
-    this.mongo = mongo;
+  public PayoutGauges(PayoutLookups lookups, LimitLedger limits, LimitWindows windows, PayoutMetrics metrics,
+      Clock clock) {
+    this.lookups = lookups;
     this.limits = limits;
+    this.windows = windows;
     this.metrics = metrics;
     this.clock = clock;
   }
@@ -40,39 +40,24 @@ public final class PayoutGauges {
     if (breaker != null) {
       metrics.gauge("tron_circuit_breaker_status", null, null, breaker.state().ordinal());
     }
-    List<LimitLedger.Window> windows = limits.windows(RouterType.PayoutRouterV0, now);
-    Future<Void> usage = Future.all(limits.used(windows.get(1).key()), limits.used(windows.get(2).key()))
-        .map(all -> {
+    Future<Void> usage = Future.all(limits.used(windows.globalDay(now).key()), limits.used(windows.globalHour(now)
+        .key())).map(all -> {
           metrics.usdtGauge("tron_daily_limit_usage_usdt", all.resultAt(0));
           metrics.usdtGauge("tron_hourly_limit_usage_usdt", all.resultAt(1));
           return null;
         });
-    // a count per status and a read of the live payouts only: both served by the status index, never a full read
+    // a count per status and a read of the live payouts held: both served by an index, never a full read
     List<Future<Void>> counts = new ArrayList<>();
-    JsonArray live = new JsonArray();
     for (PayoutStatus s : PayoutStatus.values()) {
-      counts.add(mongo.count(StoreSchema.PAYOUTS, new JsonObject().put("status", s.api()))
-          .map(n -> {
-            metrics.gauge("tron_" + s.api() + "_payouts_count", null, null, n);
-            return null;
-          }));
-      if (!s.terminal()) {
-        live.add(s.api());
-      }
+      counts.add(lookups.count(s).map(n -> {
+        metrics.gauge("tron_" + s.api() + "_payouts_count", null, null, n);
+        return null;
+      }));
     }
-    JsonObject held = new JsonObject().put("status", new JsonObject().put("$in", live))
-        .put("hold_reason", new JsonObject().put("$in", new JsonArray(HOLD_REASONS)));
-    counts.add(mongo.findWithOptions(StoreSchema.PAYOUTS, held,
-        new FindOptions().setFields(new JsonObject().put("hold_reason", 1))).map(docs -> {
-          Map<String, Long> byHold = new HashMap<>();
-          for (JsonObject d : docs) {
-            byHold.merge(d.getString("hold_reason"), 1L, Long::sum);
-          }
-          for (String reason : HOLD_REASONS) {
-            metrics.gauge("tron_payout_holds", "reason", reason, byHold.getOrDefault(reason, 0L));
-          }
-          return null;
-        }));
+    counts.add(lookups.held(GAUGED).map(held -> {
+      held.forEach((reason, n) -> metrics.gauge("tron_payout_holds", "reason", reason.stored(), n));
+      return null;
+    }));
     counts.add(usage);
     return Future.join(counts).mapEmpty();
   }

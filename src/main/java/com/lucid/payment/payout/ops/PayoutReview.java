@@ -6,25 +6,28 @@ import com.lucid.payment.api.Role;
 import com.lucid.payment.bus.BusAddress;
 import com.lucid.payment.bus.CallContext;
 import com.lucid.payment.bus.PlaneBus;
-import com.lucid.payment.payout.accept.PayoutService;
 import com.lucid.payment.payout.audit.PayoutSealer;
 import com.lucid.payment.payout.limits.LimitLedger;
-import com.lucid.payment.payout.model.Attempts;
-import com.lucid.payment.payout.model.AuditTrail;
+import com.lucid.payment.payout.model.Actor;
+import com.lucid.payment.payout.model.AuditAction;
 import com.lucid.payment.payout.model.Change;
-import com.lucid.payment.payout.model.PayoutDocs;
+import com.lucid.payment.payout.model.HoldReason;
+import com.lucid.payment.payout.model.Payout;
+import com.lucid.payment.payout.model.PayoutDocuments;
+import com.lucid.payment.payout.model.PayoutLookups;
 import com.lucid.payment.payout.model.PayoutMetrics;
 import com.lucid.payment.payout.model.PayoutRepository;
 import com.lucid.payment.payout.model.PayoutStatus;
-import com.lucid.payment.payout.settle.PayoutWorker;
+import com.lucid.payment.payout.model.PayoutView;
+import com.lucid.payment.payout.model.Settlement;
 import com.lucid.payment.payout.settle.SignerDecisions;
 import com.lucid.payment.tron.api.AttemptFate;
 import com.lucid.payment.tron.api.PaymentClaim;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Set;
 import java.util.logging.Logger;
 
@@ -39,6 +42,7 @@ public final class PayoutReview {
   private static final Set<String> FIELDS = Set.of("payout_id", "action", "txid", "note");
 
   private final PayoutRepository payouts;
+  private final PayoutLookups lookups;
   private final LimitLedger limits;
   private final PlaneBus bus;
   private final PayoutSealer sealer;
@@ -46,9 +50,10 @@ public final class PayoutReview {
   private final PayoutMetrics metrics;
   private final Clock clock;
 
-  public PayoutReview(PayoutRepository payouts, LimitLedger limits, PlaneBus bus, PayoutSealer sealer,
-      SignerDecisions signer, PayoutMetrics metrics, Clock clock) {
+  public PayoutReview(PayoutRepository payouts, PayoutLookups lookups, LimitLedger limits, PlaneBus bus,
+      PayoutSealer sealer, SignerDecisions signer, PayoutMetrics metrics, Clock clock) {
     this.payouts = payouts;
+    this.lookups = lookups;
     this.limits = limits;
     this.bus = bus;
     this.sealer = sealer;
@@ -58,7 +63,7 @@ public final class PayoutReview {
   }
 
   public Future<JsonObject> review(JsonObject body, CallContext caller) {
-    if (PayoutService.role(caller) != Role.ADMIN) {
+    if (caller.knownRole() != Role.ADMIN) {
       throw new ApiFailure(ErrorCode.FORBIDDEN, "this operation needs payment:admin");
     }
     body.fieldNames().stream().filter(f -> !FIELDS.contains(f)).findFirst().ifPresent(f -> {
@@ -67,85 +72,81 @@ public final class PayoutReview {
     String action = text(body, "action", 20);
     String note = text(body, "note", 500);
     String id = text(body, "payout_id", 64);
-    AuditTrail.Actor actor = new AuditTrail.Actor(PayoutService.user(caller), caller.requestId());
-    return payouts.find(id).compose(found -> {
-      JsonObject doc = found.orElseThrow(() -> new ApiFailure(ErrorCode.NOT_FOUND, "no such payout"));
-      sealer.problem(doc).ifPresent(p -> {
+    Actor actor = new Actor(caller.knownUser(), caller.requestId());
+    return payouts.findStored(id).compose(found -> {
+      JsonObject stored = found.orElseThrow(() -> new ApiFailure(ErrorCode.NOT_FOUND, "no such payout"));
+      sealer.problem(stored).ifPresent(p -> {
         throw new ApiFailure(ErrorCode.INTEGRITY_VIOLATION, "payout " + id + " fails its integrity check: " + p);
       });
-      if (PayoutDocs.status(doc) != PayoutStatus.PROCESSING
-          || !PayoutWorker.NEEDS_REVIEW.equals(doc.getString("hold_reason"))) {
+      Payout payout = PayoutDocuments.fromStored(stored);
+      if (payout.status() != PayoutStatus.PROCESSING
+          || payout.state().hold().filter(HoldReason.NEEDS_REVIEW::equals).isEmpty()) {
         throw new ApiFailure(ErrorCode.INVALID_STATE, "payout " + id + " is not held for review");
       }
       JsonObject audit = new JsonObject().put("action", action).put("note", note);
-      Future<JsonObject> done = switch (action) {
-        case "resign" -> resign(doc, audit, actor);
-        case "mark_paid" -> markPaid(doc, text(body, "txid", 64).toLowerCase(java.util.Locale.ROOT), audit, actor);
-        case "cancel" -> cancel(doc, audit, actor);
+      Future<Payout> done = switch (action) {
+        case "resign" -> resign(payout, audit, actor);
+        case "mark_paid" -> markPaid(payout, text(body, "txid", 64).toLowerCase(Locale.ROOT), audit, actor);
+        case "cancel" -> cancel(payout, audit, actor);
         default -> throw new ApiFailure(ErrorCode.INVALID_REQUEST, "action must be resign, mark_paid or cancel");
       };
-      return done.map(d -> {
+      return done.map(p -> {
         LOG.info(() -> "admin " + actor.id() + " reviewed payout " + id + ": " + action + " (request "
             + caller.requestId() + ")");
-        return PayoutDocs.view(d, clock.instant());
+        return PayoutView.of(p, clock.instant());
       });
     });
   }
 
-  private Future<JsonObject> resign(JsonObject doc, JsonObject audit, AuditTrail.Actor actor) {
-    requireLastAttemptDead(doc);
+  private Future<Payout> resign(Payout payout, JsonObject audit, Actor actor) {
+    requireLastAttemptDead(payout);
     Instant now = clock.instant();
-    return signer.grantResign(doc.getString("_id")).compose(v -> write(doc, Change.of().set("hold_reason", null)
-        .audit("reviewed", audit).releasing(now), actor));
+    return signer.grantResign(payout.id()).compose(v -> write(payout, Change.of().clearHold()
+        .audit(AuditAction.REVIEWED, audit).releasing(now), actor));
   }
 
-  private Future<JsonObject> markPaid(JsonObject doc, String txid, JsonObject audit, AuditTrail.Actor actor) {
+  private Future<Payout> markPaid(Payout payout, String txid, JsonObject audit, Actor actor) {
     if (!txid.matches("[0-9a-f]{64}")) {
       throw new ApiFailure(ErrorCode.INVALID_REQUEST, "txid must be 64 hex characters");
     }
-    JsonObject usedElsewhere = new JsonObject().put("_id", new JsonObject().put("$ne", doc.getString("_id")))
-        .put("$or", new JsonArray().add(new JsonObject().put("txid", txid))
-            .add(new JsonObject().put("attempts.txid", txid)));
-    return payouts.count(usedElsewhere).compose(n -> {
-      if (n > 0) {
+    return lookups.txidOfAnother(txid, payout.id()).compose(taken -> {
+      if (taken) {
         return Future.failedFuture(new ApiFailure(ErrorCode.INVALID_STATE, "txid " + txid
             + " is another payout's transaction"));
       }
-      return bus.<AttemptFate.Confirmed>request(BusAddress.TRON_CLAIM, new PaymentClaim(sealer.sealed(doc), txid))
+      return bus.<AttemptFate.Confirmed>request(BusAddress.TRON_CLAIM, new PaymentClaim(payout.sealed(), txid))
           .recover(err -> Future.failedFuture(ApiFailure.from(err)));
     }).compose(c -> {
       Instant now = clock.instant();
-      Change change = Change.of().status(PayoutStatus.CONFIRMED).set("hold_reason", null).set("txid", txid)
-          .set("block_number", c.block()).set("block_timestamp", c.blockTimestampMs()).set("fee_sun", c.feeSun())
-          .set("energy_used", c.energyUsed()).set("net_usage", c.netUsage())
-          .set("confirmations", (int) Math.max(PayoutDocs.SOLIDIFICATION_BLOCKS, c.solidBlock() - c.block() + 1))
-          .set("confirmed_at", now.toEpochMilli())
-          .audit("reviewed", audit.put("txid", txid))
-          .audit("confirmed", new JsonObject().put("txid", txid).put("block", c.block()).put("fee_sun", c.feeSun()));
-      return write(doc, change, actor).onSuccess(d -> metrics.finished(d, now));
+      int confirmations = (int) Math.max(PayoutView.SOLIDIFICATION_BLOCKS, c.solidBlock() - c.block() + 1);
+      Change change = Change.of().status(PayoutStatus.CONFIRMED).clearHold()
+          .settled(new Settlement(txid, c.block(), c.blockTimestampMs(), c.feeSun(), c.energyUsed(), c.netUsage(),
+              confirmations, now.toEpochMilli()))
+          .audit(AuditAction.REVIEWED, audit.put("txid", txid))
+          .audit(AuditAction.CONFIRMED, new JsonObject().put("txid", txid).put("block", c.block())
+              .put("fee_sun", c.feeSun()));
+      return write(payout, change, actor).onSuccess(p -> metrics.finished(p, PayoutStatus.CONFIRMED, now));
     });
   }
 
-  private Future<JsonObject> cancel(JsonObject doc, JsonObject audit, AuditTrail.Actor actor) {
-    requireLastAttemptDead(doc);
-    Instant now = clock.instant();
-    Change change = Change.of().status(PayoutStatus.CANCELLED).set("hold_reason", null).set("limits_released", true)
-        .audit("reviewed", audit).audit("cancelled", new JsonObject());
-    return signer.grantClose(doc.getString("_id")).compose(v -> write(doc, change, actor))
-        .compose(d -> limits.release(PayoutService.keysOf(doc), doc.getLong("amount")).map(d));
+  private Future<Payout> cancel(Payout payout, JsonObject audit, Actor actor) {
+    requireLastAttemptDead(payout);
+    Change change = Change.of().status(PayoutStatus.CANCELLED).clearHold().limitsReleased()
+        .audit(AuditAction.REVIEWED, audit).audit(AuditAction.CANCELLED, new JsonObject());
+    return signer.grantClose(payout.id()).compose(v -> write(payout, change, actor))
+        .compose(p -> limits.release(payout.terms().limitKeys(), payout.amount()).map(p));
   }
 
-  private static void requireLastAttemptDead(JsonObject doc) {
-    JsonObject last = PayoutDocs.currentAttempt(doc);
-    if (last != null && !Attempts.dead(last)) {
-      throw new ApiFailure(ErrorCode.INVALID_STATE, "its last attempt " + last.getString("txid")
+  private static void requireLastAttemptDead(Payout payout) {
+    payout.current().filter(a -> !a.dead()).ifPresent(last -> {
+      throw new ApiFailure(ErrorCode.INVALID_STATE, "its last attempt " + last.txid()
           + " is not proven dead: it may still land (mark it paid if it did)");
-    }
+    });
   }
 
   /** The compare-and-set of the decision; the payout as written. */
-  private Future<JsonObject> write(JsonObject doc, Change change, AuditTrail.Actor actor) {
-    return payouts.apply(doc, change, actor, clock.instant(), null).map(updated -> updated.orElseThrow(() ->
+  private Future<Payout> write(Payout payout, Change change, Actor actor) {
+    return payouts.apply(payout, change, actor, clock.instant(), null).map(updated -> updated.orElseThrow(() ->
         new ApiFailure(ErrorCode.INVALID_STATE, "the payout changed meanwhile; look again and retry")));
   }
 

@@ -1,13 +1,13 @@
 package com.lucid.payment.payout.settle;
 
 import com.lucid.payment.payout.limits.SafetyBreaker;
+import com.lucid.payment.payout.model.HoldReason;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.Optional;
 
 /** The breaker and the pause as the worker reads them once per round. */
-public final class EngineSwitches implements PayoutWorker.Switches {
+public final class EngineSwitches implements Switches {
   private final SafetyBreaker breaker;
   private final PauseSwitch pause;
   private final Clock clock;
@@ -21,9 +21,9 @@ public final class EngineSwitches implements PayoutWorker.Switches {
   }
 
   public Future<Void> refresh() {
-    return Future.all(breaker.read(clock.instant()), pause.read()).map(all -> {
+    return Future.all(breaker.read(clock.instant()), pause.paused()).map(all -> {
       breakerState = all.resultAt(0);
-      paused = ((JsonObject) all.resultAt(1)).getBoolean("paused", false);
+      paused = all.<Boolean>resultAt(1);
       return null;
     });
   }
@@ -33,12 +33,12 @@ public final class EngineSwitches implements PayoutWorker.Switches {
   }
 
   @Override
-  public Optional<String> signingBlocked() {
+  public Optional<HoldReason> signingBlocked() {
     if (paused) {
-      return Optional.of("paused");
+      return Optional.of(HoldReason.PAUSED);
     }
     if (breakerState != null && !breakerState.allowsSigning()) {
-      return Optional.of("circuit_breaker_open");
+      return Optional.of(HoldReason.CIRCUIT_BREAKER_OPEN);
     }
     return Optional.empty();
   }

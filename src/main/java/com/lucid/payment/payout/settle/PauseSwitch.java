@@ -10,7 +10,7 @@ import java.time.Instant;
 
 /**
  * The admin pause, shared by every instance: while paused, payouts are still accepted but nothing new is signed
- * (held with reason "paused"); attempts already signed keep being broadcast and confirmed.
+ * (held {@code paused}); attempts already signed keep being broadcast and confirmed.
  */
 public final class PauseSwitch {
   private static final String ID = "pause";
@@ -21,6 +21,12 @@ public final class PauseSwitch {
     this.mongo = mongo;
   }
 
+  /** Whether signing is paused now. */
+  public Future<Boolean> paused() {
+    return read().map(state -> state.getBoolean("paused"));
+  }
+
+  /** {paused, reason, since} as the admin API shows it ({paused: false} alone before any pause). */
   public Future<JsonObject> read() {
     return mongo.findOne(StoreSchema.STATE, new JsonObject().put("_id", ID), null).map(doc -> doc == null
         ? new JsonObject().put("paused", false)
