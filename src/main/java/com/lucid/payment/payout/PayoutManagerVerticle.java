@@ -96,14 +96,17 @@ public final class PayoutManagerVerticle extends VerticleBase {
   /** The worker rounds, the gauges, and the sweep that finishes what a crash left half done. */
   private void schedule() {
     timer = vertx.setPeriodic(config.payouts().worker().poll().toMillis(), id -> round());
-    engine.switches().refresh().onComplete(done -> engine.gauges().refresh(engine.switches().breaker()));
-    vertx.setPeriodic(GAUGE_REFRESH_MS, id -> {
-      if (!stopping) {
-        engine.gauges().refresh(engine.switches().breaker());
-      }
-    });
+    gauges();
+    vertx.setPeriodic(GAUGE_REFRESH_MS, id -> gauges());
     sweep();
     vertx.setPeriodic(SWEEP_MS, id -> sweep());
+  }
+
+  /** The breaker is read for the gauges too: an idle worker claims nothing and so reads nothing. */
+  private void gauges() {
+    if (!stopping) {
+      engine.switches().refresh().onComplete(done -> engine.gauges().refresh(engine.switches().breaker()));
+    }
   }
 
   private void sweep() {
@@ -121,8 +124,7 @@ public final class PayoutManagerVerticle extends VerticleBase {
       return;
     }
     roundRunning = true;
-    writes.track(Future.all(engine.funds().refresh(), engine.switches().refresh())
-            .compose(v -> engine.worker().round()))
+    writes.track(engine.funds().refresh().compose(v -> engine.worker().round()))
         .onFailure(err -> LOG.log(Level.WARNING, "worker round failed: " + err.getMessage()))
         .onComplete(done -> roundRunning = false);
   }

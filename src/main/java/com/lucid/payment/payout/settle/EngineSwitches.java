@@ -20,6 +20,7 @@ public final class EngineSwitches implements Switches {
     this.clock = clock;
   }
 
+  @Override
   public Future<Void> refresh() {
     return Future.all(breaker.read(clock.instant()), pause.paused()).map(all -> {
       breakerState = all.resultAt(0);

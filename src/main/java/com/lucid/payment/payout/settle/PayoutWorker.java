@@ -80,8 +80,15 @@ public final class PayoutWorker {
     });
   }
 
+  /**
+   * Steps the claimed payouts, with the breaker and the pause read after the claim: a pause acknowledged before a
+   * payout was accepted is always seen by the round that claims it (read before the claim, it could be missed).
+   */
   private Future<Integer> stepAll(List<JsonObject> claimed) {
-    return Future.join(claimed.stream().map(this::step).toList())
+    if (claimed.isEmpty()) {
+      return Future.succeededFuture(0);
+    }
+    return switches.refresh().compose(v -> Future.join(claimed.stream().map(this::step).toList()))
         .transform(done -> Future.succeededFuture(claimed.size()));
   }
 
