@@ -3,6 +3,7 @@ package com.lucid.payment.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.lucid.payment.config.ConfigLoader;
+import com.lucid.payment.testing.Await;
 import com.lucid.payment.store.EmbeddedMongo;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
@@ -58,15 +59,7 @@ class ReadinessTest {
   }
 
   private HttpResponse<String> awaitStatus(String url, int status) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    HttpResponse<String> last;
-    do {
-      last = get(url);
-      if (last.statusCode() == status) {
-        return last;
-      }
-      Thread.sleep(200);
-    } while (System.nanoTime() < deadline);
-    throw new AssertionError("expected " + status + " from " + url + ", last " + last.statusCode() + " " + last.body());
+    return Await.until(status + " from " + url, Duration.ofSeconds(30), () -> get(url),
+        r -> r.statusCode() == status);
   }
 }
