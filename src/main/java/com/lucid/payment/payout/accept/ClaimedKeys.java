@@ -25,7 +25,8 @@ final class ClaimedKeys {
     IdempotencyKeys.Claim mine = a.claim();
     return parts.keys().find(mine.id()).compose(found -> {
       if (found.isEmpty()) { // forgotten in between (the first request was refused): try again from the top
-        return parts.keys().tryClaim(mine).compose(ok -> ok ? accept(mine, a) : Future.failedFuture(IdempotencyKeys.inFlight()));
+        return parts.keys().tryClaim(mine).compose(ok -> ok ? accept(mine, a)
+            : Future.failedFuture(IdempotencyKeys.inFlight()));
       }
       IdempotencyKeys.Claim first = found.get();
       if (!first.requestHash().equals(mine.requestHash())) {

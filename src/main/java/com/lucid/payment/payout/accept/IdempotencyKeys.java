@@ -72,7 +72,7 @@ public final class IdempotencyKeys {
    * fails as a whole or in part (a key already taken), each record is read back: a claim is ours exactly when its
    * record names our payout id, as payout ids are never reused.
    */
-  public Future<List<Boolean>> tryClaimAll(List<Claim> claims) {
+  Future<List<Boolean>> tryClaimAll(List<Claim> claims) {
     List<BulkOperation> inserts = claims.stream().map(c -> BulkOperation.createInsert(record(c))).toList();
     return mongo.bulkWriteWithOptions(StoreSchema.IDEMPOTENCY, inserts, new BulkWriteOptions(false))
         .map(done -> claims.stream().map(c -> true).toList())

@@ -30,7 +30,7 @@ import java.util.Set;
  * once in details.errors; the error code is that of the first problem.
  */
 public final class PayoutRequests {
-  public static final Set<String> FIELDS = Set.of("recipient_address", "amount_usdt", "reason", "router_type", "priority",
+  static final Set<String> FIELDS = Set.of("recipient_address", "amount_usdt", "reason", "router_type", "priority",
       "batch_type", "session_id", "node_id", "custom_data", "kyc_hash", "compliance_signature");
   private static final int MAX_CUSTOM_DATA_BYTES = 1000;
 

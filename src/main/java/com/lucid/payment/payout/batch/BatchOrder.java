@@ -17,7 +17,7 @@ public record BatchOrder(List<NewPayout> payouts, Priority priority, BatchType b
     payouts = List.copyOf(payouts);
   }
 
-  public long total() {
+  long total() {
     long sum = 0;
     for (NewPayout p : payouts) {
       sum = Math.addExact(sum, p.amount());
@@ -26,7 +26,7 @@ public record BatchOrder(List<NewPayout> payouts, Priority priority, BatchType b
   }
 
   /** The total per router, in router order: what is reserved in each router's windows. */
-  public Map<RouterType, Long> totalsByRouter() {
+  Map<RouterType, Long> totalsByRouter() {
     Map<RouterType, Long> totals = new EnumMap<>(RouterType.class);
     for (NewPayout p : payouts) {
       totals.merge(p.router(), p.amount(), Math::addExact);
@@ -35,7 +35,7 @@ public record BatchOrder(List<NewPayout> payouts, Priority priority, BatchType b
   }
 
   /** The router of every payout, or "mixed". */
-  public String routerName() {
+  String routerName() {
     Map<RouterType, Long> totals = totalsByRouter();
     return totals.size() == 1 ? totals.keySet().iterator().next().name() : "mixed";
   }

@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** A batch's (or a distribution's) problems found so far, reported in index order (the request's own fields first); the first one's code wins. */
+/**
+ * A batch's (or a distribution's) problems found so far, reported in index order (the request's own fields first);
+ * the first one's code wins.
+ */
 public final class BatchProblems {
   /** Problems listed in details at most; error_count says how many there were. */
   static final int MAX_REPORTED = 100;

@@ -68,7 +68,8 @@ public final class BatchService {
               now.toEpochMilli());
           return keys.tryClaim(claim).compose(mine -> mine ? accept(claim, order, origin, now)
               : keys.find(recordId).compose(again -> again.isPresent()
-                  ? repeat(again.get(), hash, body, role, origin, now) : Future.failedFuture(IdempotencyKeys.inFlight())));
+                  ? repeat(again.get(), hash, body, role, origin, now)
+                  : Future.failedFuture(IdempotencyKeys.inFlight())));
         }));
   }
 

@@ -30,7 +30,7 @@ public final class Batches {
         .map(doc -> Optional.ofNullable(doc).map(Batch::fromStored));
   }
 
-  public Future<Void> markAccepted(String id, Instant now) {
+  Future<Void> markAccepted(String id, Instant now) {
     return mongo.updateCollection(StoreSchema.BATCHES, new JsonObject().put("_id", id),
         new JsonObject().put("$set", new JsonObject().put("state", BatchState.ACCEPTED.stored())
             .put("updated_at", now.toEpochMilli()))).mapEmpty();

@@ -14,19 +14,19 @@ import java.util.Optional;
  * One entry of a stored plan, in base units: gross − fee + rollover in = net; paid in the period's batch (with its
  * batch item and payout id) or rolled over to the recipient's next period.
  */
-public record DistributionLine(int index, String recipient, Optional<String> nodeId, RouterType router, long gross,
+record DistributionLine(int index, String recipient, Optional<String> nodeId, RouterType router, long gross,
     long fee, long rolloverIn, List<String> rolloverIds, long net, Plan plan, Optional<BatchItem> item) {
 
   /** What the plan does with the net. */
-  public enum Plan {
+  enum Plan {
     PAID, ROLLED_OVER;
 
-    public String stored() {
+    String stored() {
       return name().toLowerCase(Locale.ROOT);
     }
   }
 
-  public Optional<String> payoutId() {
+  Optional<String> payoutId() {
     return item.map(BatchItem::payoutId);
   }
 

@@ -39,7 +39,8 @@ public final class AuditTrail {
     if (history.isEmpty()) {
       problems.add("no history");
     } else if (!payout.getString(PayoutFields.STATUS, "").equals(lastTo)) {
-      problems.add("status " + payout.getString(PayoutFields.STATUS) + " has no event (last event says " + lastTo + ")");
+      problems.add("status " + payout.getString(PayoutFields.STATUS) + " has no event (last event says " + lastTo
+          + ")");
     }
     return problems;
   }

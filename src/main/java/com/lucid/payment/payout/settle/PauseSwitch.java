@@ -22,7 +22,7 @@ public final class PauseSwitch {
   }
 
   /** Whether signing is paused now. */
-  public Future<Boolean> paused() {
+  Future<Boolean> paused() {
     return read().map(state -> state.getBoolean("paused"));
   }
 

@@ -72,7 +72,8 @@ final class Watching {
       }
       if (fate instanceof AttemptFate.Expired) {
         Change change = Change.of().attempts(payout.withLast(attempt.expired()))
-            .audit(AuditAction.ATTEMPT_EXPIRED, new JsonObject().put("attempt", attempt.n()).put("txid", attempt.txid()));
+            .audit(AuditAction.ATTEMPT_EXPIRED, new JsonObject().put("attempt", attempt.n())
+                .put("txid", attempt.txid()));
         return writes.apply(payout, change).map(u -> u.map(Turn::goOn).orElse(Turn.OVER));
       }
       if (fate instanceof AttemptFate.Undecided u) {
