@@ -1,6 +1,6 @@
 package com.lucid.payment.app;
 
-import com.lucid.payment.payout.DistributionReport;
+import com.lucid.payment.payout.distribution.DistributionReport;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -3,7 +3,7 @@ package com.lucid.payment.app;
 import com.lucid.payment.config.ConfigException;
 import com.lucid.payment.config.ConfigLoader;
 import com.lucid.payment.config.ServiceConfig;
-import com.lucid.payment.payout.StoredPayoutCheck;
+import com.lucid.payment.payout.audit.StoredPayoutCheck;
 import com.lucid.payment.seal.PayoutSeal;
 import com.lucid.payment.seal.SealKeyFile;
 import com.lucid.payment.store.Store;

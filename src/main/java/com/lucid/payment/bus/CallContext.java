@@ -1,5 +1,8 @@
 package com.lucid.payment.bus;
 
+import com.lucid.payment.api.ApiFailure;
+import com.lucid.payment.api.ErrorCode;
+import com.lucid.payment.api.Role;
 import io.vertx.core.MultiMap;
 import io.vertx.core.eventbus.DeliveryOptions;
 import java.util.concurrent.ThreadLocalRandom;
@@ -33,6 +36,19 @@ public record CallContext(Plane plane, String userId, String role, String reques
       options.addHeader(BusHeaders.ROLE, role);
     }
     return options;
+  }
+
+  /** The caller's role; a call without a known one is refused. */
+  public Role knownRole() {
+    return Role.fromClaim(role).orElseThrow(() -> new ApiFailure(ErrorCode.FORBIDDEN, "the caller has no known role"));
+  }
+
+  /** The caller's user id; a call without one is refused. */
+  public String knownUser() {
+    if (userId == null || userId.isBlank()) {
+      throw new ApiFailure(ErrorCode.UNAUTHENTICATED, "the caller has no user id");
+    }
+    return userId;
   }
 
   /** Reads the context a sender put on a message; the plane is trusted only because the ACL already checked it. */

@@ -19,14 +19,13 @@ public final class ConfigLoader {
   private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:\\-\\[\\]]+");
   /** HS256 secrets shorter than the hash output are brute-forceable offline from any one token. */
   public static final int MIN_HS256_SECRET_BYTES = 32;
-  private static final Pattern BASE58_ADDRESS = Pattern.compile("T[1-9A-HJ-NP-Za-km-z]{33}");
+  static final Pattern BASE58_ADDRESS = Pattern.compile("T[1-9A-HJ-NP-Za-km-z]{33}");
   private static final Set<PosixFilePermission> GROUP_OR_OTHERS = EnumSet.of(
       PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
       PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
 
   private static final long SUN_PER_TRX = 1_000_000L;
   private static final long USDT_UNITS = 1_000_000L;
-  private static final int DEFAULT_BATCH_MAX_ITEMS = 100;
 
   private ConfigLoader() {}
 
@@ -40,9 +39,11 @@ public final class ConfigLoader {
     ServiceConfig.Http http = http(env);
     ServiceConfig.Tron tron = tron(env, dataDir);
     ServiceConfig.Store store = store(env, dataDir);
-    return new ServiceConfig(http, tron, store, logging(env), payouts(env),
-        GatewaySettings.read(env, dataDir, tron.network(), batchBodyLimit(env.integer("BATCH_MAX_ITEMS",
-            DEFAULT_BATCH_MAX_ITEMS, 1, 10_000))), integrity(env, dataDir, tron.network(), store));
+    ServiceConfig.Logging logging = logging(env);
+    ServiceConfig.Payouts payouts = PayoutsReader.read(env);
+    return new ServiceConfig(http, tron, store, logging, payouts,
+        GatewaySettings.read(env, dataDir, tron.network(), batchBodyLimit(payouts.batches().maxItems())),
+        integrity(env, dataDir, tron.network(), store));
   }
 
   private static ServiceConfig.Http http(Env env) {
@@ -179,67 +180,9 @@ public final class ConfigLoader {
     return new ServiceConfig.Store(mongoUrl, database, file, env.bool("STORE_FSYNC", false));
   }
 
-  private static ServiceConfig.Payouts payouts(Env env) {
-    ServiceConfig.RouterLimits v0 = new ServiceConfig.RouterLimits(env.usdt("MIN_PAYOUT_AMOUNT", "0.01"),
-        env.usdt("MAX_PAYOUT_AMOUNT", "1000"), env.usdt("DAILY_PAYOUT_LIMIT", "10000"));
-    ServiceConfig.RouterLimits kyc = new ServiceConfig.RouterLimits(env.usdt("KYC_MIN_PAYOUT_AMOUNT", "0.01"),
-        env.usdt("KYC_MAX_PAYOUT_AMOUNT", "5000"), env.usdt("KYC_DAILY_PAYOUT_LIMIT", "50000"));
-    checkRouter("", v0);
-    checkRouter("KYC_", kyc);
-    long daily = env.usdt("PAYOUT_DAILY_LIMIT", "100000");
-    long hourly = env.usdt("PAYOUT_HOURLY_LIMIT", "10000");
-    if (daily <= hourly) {
-      throw new ConfigException("PAYOUT_DAILY_LIMIT", "must be greater than PAYOUT_HOURLY_LIMIT");
-    }
-    Optional<String> signer = env.get("COMPLIANCE_SIGNER_ADDRESS");
-    signer.ifPresent(a -> {
-      if (!BASE58_ADDRESS.matcher(a).matches()) {
-        throw new ConfigException("COMPLIANCE_SIGNER_ADDRESS", "'" + a + "' is not a base58 TRON address");
-      }
-    });
-    return new ServiceConfig.Payouts(v0, kyc, daily, hourly,
-        env.integer("MAX_PAYOUT_RETRY_ATTEMPTS", 3, 0, 20),
-        env.integer("CIRCUIT_BREAKER_FAILURE_THRESHOLD", 5, 1, 1000),
-        env.integer("CIRCUIT_BREAKER_RECOVERY_TIMEOUT", 300, 1, 86_400),
-        env.integer("CIRCUIT_BREAKER_HALF_OPEN_MAX_CALLS", 3, 1, 100),
-        env.integer("PAYOUT_MAX_IN_FLIGHT", 50, 1, 10_000),
-        signer,
-        env.integer("MONTHLY_ANCHOR_DAY", 0, 0, 28),
-        env.integer("WORKER_POLL_MS", 1000, 10, 60_000),
-        env.integer("WORKER_LEASE_SECONDS", 30, 5, 3600),
-        env.integer("WORKER_CHAIN_RECHECK_MS", 3000, 10, 600_000),
-        env.integer("BATCH_MAX_ITEMS", DEFAULT_BATCH_MAX_ITEMS, 1, 10_000),
-        env.percentBasisPoints("PLATFORM_FEE_PERCENT", "0"),
-        distributionMinimum(env, v0, kyc));
-  }
-
-  /** A net amount below it rolls over, so it must be one both routers accept as a payout. */
-  private static long distributionMinimum(Env env, ServiceConfig.RouterLimits v0, ServiceConfig.RouterLimits kyc) {
-    long min = env.usdt("DISTRIBUTION_MIN_PAYOUT", "10");
-    if (min < Math.max(v0.minUnits(), kyc.minUnits())) {
-      throw new ConfigException("DISTRIBUTION_MIN_PAYOUT", "must be at least MIN_PAYOUT_AMOUNT and "
-          + "KYC_MIN_PAYOUT_AMOUNT");
-    }
-    if (min > Math.min(v0.maxUnits(), kyc.maxUnits())) {
-      throw new ConfigException("DISTRIBUTION_MIN_PAYOUT", "must be at most MAX_PAYOUT_AMOUNT and "
-          + "KYC_MAX_PAYOUT_AMOUNT");
-    }
-    return min;
-  }
-
   /** 1 MiB for the default 100 items; 2 KiB per item above 512 items, so the item limit is what binds. */
   static int batchBodyLimit(int batchMaxItems) {
     return Math.max(ServiceConfig.Gateway.DEFAULT_BATCH_BODY_LIMIT, batchMaxItems * 2048);
-  }
-
-  private static void checkRouter(String prefix, ServiceConfig.RouterLimits limits) {
-    if (limits.minUnits() <= 0 || limits.minUnits() > limits.maxUnits()) {
-      throw new ConfigException(prefix + "MIN_PAYOUT_AMOUNT", "must be above 0 and at most " + prefix
-          + "MAX_PAYOUT_AMOUNT");
-    }
-    if (limits.maxUnits() > limits.dailyUnits()) {
-      throw new ConfigException(prefix + "MAX_PAYOUT_AMOUNT", "must be at most " + prefix + "DAILY_PAYOUT_LIMIT");
-    }
   }
 
   private static ServiceConfig.Logging logging(Env env) {

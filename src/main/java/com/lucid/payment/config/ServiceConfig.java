@@ -1,6 +1,7 @@
 package com.lucid.payment.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -129,32 +130,54 @@ public record ServiceConfig(Http http, Tron tron, Store store, Logging logging, 
   public record RouterLimits(long minUnits, long maxUnits, long dailyUnits) {}
 
   /**
-   * The payout engine's rules: router and global limits (base units), retries, the safety breaker, how many payouts
-   * may be in flight on chain at once, the KYC compliance signer, the monthly anchor, worker timing, and batches and
-   * the monthly distribution.
-   *
-   * @param batchMaxItems payouts one batch (or one distribution's entries) may hold, at most (BATCH_MAX_ITEMS)
-   * @param platformFeeBps the distribution's platform fee in basis points (PLATFORM_FEE_PERCENT × 100, exact)
-   * @param distributionMinUnits net amounts below this are rolled over to the next period (DISTRIBUTION_MIN_PAYOUT)
+   * The payout engine's rules, one record per concern (read by {@code PayoutsReader}), so that no two settings of
+   * different meaning sit side by side in one long list of numbers.
    */
-  public record Payouts(
-      RouterLimits v0,
-      RouterLimits kyc,
-      long globalDailyUnits,
-      long globalHourlyUnits,
-      int maxRetries,
-      int breakerFailureThreshold,
-      int breakerRecoverySeconds,
-      int breakerHalfOpenSuccesses,
-      int maxInFlight,
-      Optional<String> complianceSigner,
-      int monthlyAnchorDay,
-      int workerPollMs,
-      int leaseSeconds,
-      int chainRecheckMs,
-      int batchMaxItems,
-      int platformFeeBps,
-      long distributionMinUnits) {}
+  public record Payouts(Acceptance acceptance, Breaker breaker, Worker worker, Batches batches,
+      Distribution distribution) {}
+
+  /**
+   * What a payout may be: per-router amounts, the global caps across routers (UTC days and hours), in USDT base
+   * units, and the KYC compliance signer (without it KYC payouts are refused).
+   */
+  public record Acceptance(RouterLimits v0, RouterLimits kyc, long globalDailyUnits, long globalHourlyUnits,
+      Optional<String> complianceSigner) {}
+
+  /**
+   * The payout safety breaker.
+   *
+   * @param failureThreshold consecutive definitive on-chain failures that open it
+   * @param recovery how long it stays open before it half-opens (unless an admin tripped it)
+   * @param halfOpenSuccesses confirmed payouts that close it again from half open
+   */
+  public record Breaker(int failureThreshold, Duration recovery, int halfOpenSuccesses) {}
+
+  /**
+   * How the worker paces itself.
+   *
+   * @param poll the round interval (WORKER_POLL_MS)
+   * @param lease how long a claimed payout stays with its worker (WORKER_LEASE_SECONDS)
+   * @param chainRecheck how often a payout in flight, and the wallet, are looked up on chain
+   * @param maxInFlight payouts in processing at once (PAYOUT_MAX_IN_FLIGHT)
+   * @param maxRetries new attempts after on-chain failures before a payout fails (MAX_PAYOUT_RETRY_ATTEMPTS)
+   */
+  public record Worker(Duration poll, Duration lease, Duration chainRecheck, int maxInFlight, int maxRetries) {}
+
+  /**
+   * Batches and release windows.
+   *
+   * @param maxItems payouts one batch (or one distribution's entries) may hold, at most (BATCH_MAX_ITEMS)
+   * @param monthlyAnchorDay release day of MONTHLY payouts (1 to 28), or 0 for the last day of the month
+   */
+  public record Batches(int maxItems, int monthlyAnchorDay) {}
+
+  /**
+   * The monthly distribution.
+   *
+   * @param platformFeeBps the platform fee in basis points (PLATFORM_FEE_PERCENT × 100, exact)
+   * @param minPayoutUnits net amounts below this are rolled over to the next period (DISTRIBUTION_MIN_PAYOUT)
+   */
+  public record Distribution(int platformFeeBps, long minPayoutUnits) {}
 
   /** Log level (JUL names accepted as the brief's DEBUG..CRITICAL) and line format. */
   public record Logging(java.util.logging.Level level, boolean json) {}

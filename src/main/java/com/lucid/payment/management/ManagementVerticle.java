@@ -1,6 +1,9 @@
 package com.lucid.payment.management;
 
+import com.lucid.payment.api.ApiFailure;
+import com.lucid.payment.api.ErrorCode;
 import com.lucid.payment.bus.BusAddress;
+import com.lucid.payment.bus.BusEndpoint;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -21,7 +24,7 @@ public final class ManagementVerticle extends VerticleBase {
   private final String bindAddress;
   private final int port;
   private HttpServer server;
-  private MessageConsumer<JsonObject> healthConsumer;
+  private MessageConsumer<Object> healthConsumer;
 
   public ManagementVerticle(HealthChecks health, PrometheusMeterRegistry registry, String bindAddress, int port) {
     this.health = health;
@@ -40,8 +43,8 @@ public final class ManagementVerticle extends VerticleBase {
         .onSuccess(r -> json(ctx, "unhealthy".equals(r.getString("status")) ? 503 : 200, r)));
     router.get("/metrics").handler(ctx -> ctx.response().putHeader("Content-Type", PROMETHEUS_TYPE)
         .end(registry.scrape()));
-    healthConsumer = vertx.eventBus().consumer(BusAddress.HEALTH.address(),
-        msg -> health.report().onSuccess(msg::reply).onFailure(err -> msg.fail(500, "health check failed")));
+    healthConsumer = BusEndpoint.serve(vertx.eventBus(), BusAddress.HEALTH, Object.class, new JsonObject(),
+        (body, caller) -> health.report(), err -> new ApiFailure(ErrorCode.INTERNAL, "internal error"));
     // internal, HTTP/1.1 only: h2c is a second protocol to harden and nothing here needs it
     HttpServerOptions options = new HttpServerOptions().setHost(bindAddress).setPort(port)
         .setHttp2ClearTextEnabled(false).setIdleTimeout(IDLE_TIMEOUT_SECONDS).setMetricsName(HttpMetrics.MANAGEMENT);

@@ -6,21 +6,21 @@ import io.vertx.core.Vertx;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Counts operations in flight so that a graceful stop can wait for them to finish. */
-public final class InFlight {
+final class InFlight {
   private final AtomicInteger count = new AtomicInteger();
 
   /** Tracks the future until it completes. */
-  public <T> Future<T> track(Future<T> operation) {
+  <T> Future<T> track(Future<T> operation) {
     count.incrementAndGet();
     return operation.andThen(done -> count.decrementAndGet());
   }
 
-  public int count() {
+  int count() {
     return count.get();
   }
 
   /** Completes once nothing is in flight, or after {@code maxWaitMs} (then the stop goes on regardless). */
-  public Future<Void> drained(Vertx vertx, long maxWaitMs) {
+  Future<Void> drained(Vertx vertx, long maxWaitMs) {
     Promise<Void> promise = Promise.promise();
     long deadline = System.currentTimeMillis() + maxWaitMs;
     poll(vertx, promise, deadline);

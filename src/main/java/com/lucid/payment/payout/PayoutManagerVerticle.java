@@ -3,10 +3,12 @@ package com.lucid.payment.payout;
 import com.lucid.payment.api.ApiFailure;
 import com.lucid.payment.api.ErrorCode;
 import com.lucid.payment.bus.BusAddress;
+import com.lucid.payment.bus.BusEndpoint;
 import com.lucid.payment.bus.CallContext;
 import com.lucid.payment.bus.Plane;
 import com.lucid.payment.bus.PlaneBus;
 import com.lucid.payment.config.ServiceConfig;
+import com.lucid.payment.payout.model.ChainIdentity;
 import com.lucid.payment.seal.PayoutSeal;
 import com.lucid.payment.store.Store;
 import com.lucid.payment.tron.api.TronMessages;
@@ -24,7 +26,10 @@ import java.util.function.BiFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** The wallet-plane payout manager: serves the payout and admin addresses and runs the worker rounds. */
+/**
+ * The wallet-plane payout manager: builds the engine's rooms ({@link PayoutEngine}) once the TRON client says which
+ * hot wallet and contract are in use, serves their bus addresses, and runs the worker rounds and the sweep.
+ */
 public final class PayoutManagerVerticle extends VerticleBase {
   private static final Logger LOG = Logger.getLogger(PayoutManagerVerticle.class.getName());
   private static final long GAUGE_REFRESH_MS = 5_000;
@@ -36,11 +41,8 @@ public final class PayoutManagerVerticle extends VerticleBase {
   private final MeterRegistry registry;
   private final Clock clock;
   private final InFlight writes = new InFlight();
-  private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
-  private PayoutWorker worker;
-  private WalletFunds funds;
-  private EngineSwitches switches;
-  private PayoutGauges gauges;
+  private final List<MessageConsumer<Object>> consumers = new ArrayList<>();
+  private PayoutEngine engine;
   private long timer = -1;
   private boolean roundRunning;
   private boolean sweepRunning;
@@ -62,82 +64,58 @@ public final class PayoutManagerVerticle extends VerticleBase {
     return bus.<JsonObject>request(BusAddress.TRON_STATUS, new JsonObject()).map(status -> {
       ChainIdentity chain = new ChainIdentity(TronAddress.fromBase58(status.getString("hot_wallet")),
           TronAddress.fromBase58(status.getString("usdt_contract")));
-      wire(bus, chain);
+      String owner = UUID.randomUUID().toString().substring(0, 8);
+      engine = new PayoutEngine(vertx, bus, store.mongo(), config, seal, registry, clock, chain, owner);
+      serveAll();
+      schedule();
+      LOG.info(() -> "payout manager ready: worker " + owner + ", hot wallet " + chain.hotWallet());
       return null;
     });
   }
 
-  private void wire(PlaneBus bus, ChainIdentity chain) {
-    ServiceConfig.Payouts rules = config.payouts();
-    PayoutRepository payouts = new PayoutRepository(store.mongo());
-    LimitLedger limits = new LimitLedger(store.mongo(), rules);
-    SafetyBreaker breaker = new SafetyBreaker(store.mongo(), rules);
-    PauseSwitch pause = new PauseSwitch(store.mongo());
-    PayoutMetrics metrics = new PayoutMetrics(registry);
-    IdempotencyKeys keys = new IdempotencyKeys(store.mongo());
-    PayoutRequests requests = new PayoutRequests(rules, chain);
-    PayoutSealer sealer = new PayoutSealer(seal, chain.usdtContract());
-    SignerDecisions signer = new SignerDecisions(bus);
-    PayoutService service = new PayoutService(payouts, keys, limits, breaker, requests, rules, metrics, clock, sealer,
-        signer);
-    AdminOps admin = new AdminOps(bus, breaker, pause, clock, config.tron().network().configName());
-    int required = PayoutDocs.SOLIDIFICATION_BLOCKS + config.tron().transfers().extraConfirmations();
-    serve(BusAddress.PAYOUT_CREATE, service::create);
-    serve(BusAddress.PAYOUT_GET, (b, c) -> service.get(b.getString("payout_id"), c));
-    serve(BusAddress.PAYOUT_LIST, service::list);
-    serve(BusAddress.PAYOUT_CANCEL, (b, c) -> service.cancel(b.getString("payout_id"), c));
-    serve(BusAddress.PAYOUT_TRANSACTION, (b, c) -> service.transaction(b.getString("payout_id"), c, required));
-    serveBatches(keys, limits, breaker, requests, metrics, sealer);
-    serve(BusAddress.ADMIN_WALLET, admin::wallet);
-    serve(BusAddress.ADMIN_STAKE, admin::stake);
-    serve(BusAddress.ADMIN_PAUSE, admin::pause);
-    serve(BusAddress.ADMIN_RESUME, admin::resume);
-    serve(BusAddress.ADMIN_BREAKER, admin::breaker);
-    serve(BusAddress.ADMIN_REVIEW, new PayoutReview(payouts, limits, bus, sealer, signer, metrics, clock)::review);
-    funds = new WalletFunds(bus, store.mongo(), rules.chainRecheckMs());
-    switches = new EngineSwitches(breaker, pause, clock);
-    String owner = UUID.randomUUID().toString().substring(0, 8);
-    worker = new PayoutWorker(payouts, limits, bus, rules, metrics, clock, owner, funds, switches, sealer,
-        new Quarantine(payouts, breaker, metrics, clock, owner), signer,
-        config.tron().transfers().expiryProofTimeoutMs());
-    gauges = new PayoutGauges(store.mongo(), limits, metrics, clock);
-    timer = vertx.setPeriodic(rules.workerPollMs(), id -> round());
-    switches.refresh().onComplete(done -> gauges.refresh(switches.breaker()));
-    vertx.setPeriodic(GAUGE_REFRESH_MS, id -> {
-      if (!stopping) {
-        gauges.refresh(switches.breaker());
-      }
-    });
-    LOG.info(() -> "payout manager ready: worker " + owner + ", hot wallet " + chain.hotWallet());
+  private void serveAll() {
+    serve(BusAddress.PAYOUT_CREATE, engine.acceptance()::create);
+    serve(BusAddress.PAYOUT_GET, (b, c) -> engine.queries().get(b.getString("payout_id"), c));
+    serve(BusAddress.PAYOUT_LIST, engine.queries()::list);
+    serve(BusAddress.PAYOUT_CANCEL, (b, c) -> engine.cancel().cancel(b.getString("payout_id"), c));
+    serve(BusAddress.PAYOUT_TRANSACTION, (b, c) -> engine.queries().transaction(b.getString("payout_id"), c));
+    serve(BusAddress.BATCH_CREATE, engine.batches()::create);
+    serve(BusAddress.BATCH_GET, (b, c) -> engine.batches().get(b.getString("batch_id"), c));
+    serve(BusAddress.STATS, engine.stats()::read);
+    serve(BusAddress.DISTRIBUTION_SUBMIT, engine.distribution()::submit);
+    serve(BusAddress.DISTRIBUTION_PREVIEW, engine.distribution()::preview);
+    serve(BusAddress.DISTRIBUTION_REPORT, engine.distribution()::report);
+    serve(BusAddress.ADMIN_WALLET, engine.admin()::wallet);
+    serve(BusAddress.ADMIN_STAKE, engine.admin()::stake);
+    serve(BusAddress.ADMIN_PAUSE, engine.admin()::pause);
+    serve(BusAddress.ADMIN_RESUME, engine.admin()::resume);
+    serve(BusAddress.ADMIN_BREAKER, engine.admin()::breaker);
+    serve(BusAddress.ADMIN_REVIEW, engine.review()::review);
   }
 
-  /** Batches, stats and the monthly distribution, and the sweep that finishes what a crash left half done. */
-  private void serveBatches(IdempotencyKeys keys, LimitLedger limits, SafetyBreaker breaker, PayoutRequests requests,
-      PayoutMetrics metrics, PayoutSealer sealer) {
-    ServiceConfig.Payouts rules = config.payouts();
-    Batches batches = new Batches(store.mongo());
-    BatchAcceptance acceptance = new BatchAcceptance(store.mongo(), batches, limits, breaker, rules, metrics, sealer);
-    BatchService batchService = new BatchService(vertx, store.mongo(), batches, acceptance, keys,
-        new BatchRequests(requests, rules.batchMaxItems()), rules, clock);
-    DistributionService distribution = new DistributionService(vertx, store.mongo(), batches, acceptance, requests,
-        rules, clock);
-    PayoutStats stats = new PayoutStats(store.mongo(), limits, breaker, clock);
-    serve(BusAddress.BATCH_CREATE, batchService::create);
-    serve(BusAddress.BATCH_GET, (b, c) -> batchService.get(b.getString("batch_id"), c));
-    serve(BusAddress.STATS, stats::read);
-    serve(BusAddress.DISTRIBUTION_SUBMIT, distribution::submit);
-    serve(BusAddress.DISTRIBUTION_PREVIEW, distribution::preview);
-    serve(BusAddress.DISTRIBUTION_REPORT, distribution::report);
-    Runnable sweep = () -> {
-      if (!stopping && !sweepRunning) {
-        sweepRunning = true;
-        writes.track(batchService.sweep().compose(n -> distribution.sweep()))
-            .onFailure(err -> LOG.log(Level.WARNING, "batch sweep failed: " + err.getMessage()))
-            .onComplete(done -> sweepRunning = false);
-      }
-    };
-    sweep.run();
-    vertx.setPeriodic(SWEEP_MS, id -> sweep.run());
+  /** The worker rounds, the gauges, and the sweep that finishes what a crash left half done. */
+  private void schedule() {
+    timer = vertx.setPeriodic(config.payouts().worker().poll().toMillis(), id -> round());
+    gauges();
+    vertx.setPeriodic(GAUGE_REFRESH_MS, id -> gauges());
+    sweep();
+    vertx.setPeriodic(SWEEP_MS, id -> sweep());
+  }
+
+  /** The breaker is read for the gauges too: an idle worker claims nothing and so reads nothing. */
+  private void gauges() {
+    if (!stopping) {
+      engine.switches().refresh().onComplete(done -> engine.gauges().refresh(engine.switches().breaker()));
+    }
+  }
+
+  private void sweep() {
+    if (!stopping && !sweepRunning) {
+      sweepRunning = true;
+      writes.track(engine.batches().sweep().compose(n -> engine.distribution().sweep()))
+          .onFailure(err -> LOG.log(Level.WARNING, "batch sweep failed: " + err.getMessage()))
+          .onComplete(done -> sweepRunning = false);
+    }
   }
 
   /** One worker round at a time; rounds that would overlap are skipped. */
@@ -146,26 +124,15 @@ public final class PayoutManagerVerticle extends VerticleBase {
       return;
     }
     roundRunning = true;
-    writes.track(Future.all(funds.refresh(), switches.refresh()).compose(v -> worker.round()))
+    writes.track(engine.funds().refresh().compose(v -> engine.worker().round()))
         .onFailure(err -> LOG.log(Level.WARNING, "worker round failed: " + err.getMessage()))
         .onComplete(done -> roundRunning = false);
   }
 
+  /** Every write an operation starts is tracked, so that a stop waits for it. */
   private void serve(BusAddress address, BiFunction<JsonObject, CallContext, Future<JsonObject>> operation) {
-    consumers.add(vertx.eventBus().<JsonObject>consumer(address.address(), msg -> {
-      CallContext caller = CallContext.fromHeaders(msg.headers());
-      Future<JsonObject> result;
-      try {
-        result = operation.apply(msg.body() == null ? new JsonObject() : msg.body(), caller);
-      } catch (RuntimeException e) {
-        result = Future.failedFuture(e);
-      }
-      writes.track(result).onSuccess(msg::reply).onFailure(err -> {
-        ApiFailure failure = failure(address, err);
-        io.vertx.core.eventbus.ReplyException reply = failure.toReply();
-        msg.fail(reply.failureCode(), reply.getMessage());
-      });
-    }));
+    consumers.add(BusEndpoint.serve(vertx.eventBus(), address, JsonObject.class, new JsonObject(),
+        (body, caller) -> writes.track(operation.apply(body, caller)), err -> failure(address, err)));
   }
 
   /** Known failures pass through; a store outage is "unavailable"; anything else is logged and kept internal. */

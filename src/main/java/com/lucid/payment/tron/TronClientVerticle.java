@@ -1,6 +1,7 @@
 package com.lucid.payment.tron;
 
 import com.lucid.payment.bus.BusAddress;
+import com.lucid.payment.bus.BusEndpoint;
 import com.lucid.payment.config.ServiceConfig;
 import com.lucid.payment.seal.PayoutSeal;
 import com.lucid.payment.tron.api.AttemptRef;
@@ -107,27 +108,8 @@ public final class TronClientVerticle extends VerticleBase {
   }
 
   private <T> void serve(BusAddress address, Class<T> type, Function<T, Future<?>> handler) {
-    consumers.add(vertx.eventBus().<Object>consumer(address.address(), message -> {
-      Object body = message.body();
-      if (!type.isInstance(body)) {
-        TronFailures.reply(message, address.address(), TronFailures.invalid(address.address() + " expects "
-            + type.getSimpleName()));
-        return;
-      }
-      Future<?> result;
-      try {
-        result = handler.apply(type.cast(body));
-      } catch (RuntimeException e) {
-        result = Future.failedFuture(e);
-      }
-      result.onComplete(done -> {
-        if (done.succeeded()) {
-          message.reply(done.result());
-        } else {
-          TronFailures.reply(message, address.address(), done.cause());
-        }
-      });
-    }));
+    consumers.add(BusEndpoint.serve(vertx.eventBus(), address, type, null, (body, caller) -> handler.apply(body),
+        err -> TronFailures.reported(address.address(), err)));
   }
 
   @Override

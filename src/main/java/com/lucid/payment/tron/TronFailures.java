@@ -5,8 +5,6 @@ import com.lucid.payment.api.ErrorCode;
 import com.lucid.payment.tron.chain.ChainDataException;
 import com.lucid.payment.tron.node.NodeErrorException;
 import com.lucid.payment.tron.node.NodeUnavailableException;
-import io.vertx.core.eventbus.Message;
-import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.DecodeException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -21,7 +19,8 @@ final class TronFailures {
 
   private TronFailures() {}
 
-  static void reply(Message<?> message, String operation, Throwable error) {
+  /** The failure as bus callers get it, logged as much as it deserves. */
+  static ApiFailure reported(String operation, Throwable error) {
     ApiFailure failure = toApiFailure(error);
     if (failure.code() == ErrorCode.INTERNAL) {
       LOG.log(Level.SEVERE, "TRON client " + operation + " failed unexpectedly", error);
@@ -30,8 +29,7 @@ final class TronFailures {
     } else {
       LOG.fine(() -> "TRON client " + operation + ": " + failure.getMessage());
     }
-    ReplyException reply = failure.toReply();
-    message.fail(reply.failureCode(), reply.getMessage());
+    return failure;
   }
 
   static ApiFailure toApiFailure(Throwable error) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.lucid.payment.config.ConfigLoader;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import com.lucid.payment.testing.Await;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -62,15 +63,7 @@ class ReadinessTest {
   }
 
   private HttpResponse<String> awaitStatus(String url, int status) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    HttpResponse<String> last;
-    do {
-      last = get(url);
-      if (last.statusCode() == status) {
-        return last;
-      }
-      Thread.sleep(200);
-    } while (System.nanoTime() < deadline);
-    throw new AssertionError("expected " + status + " from " + url + ", last " + last.statusCode() + " " + last.body());
+    return Await.until(status + " from " + url, Duration.ofSeconds(30), () -> get(url),
+        r -> r.statusCode() == status);
   }
 }

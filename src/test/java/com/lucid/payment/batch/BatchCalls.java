@@ -2,11 +2,12 @@ package com.lucid.payment.batch;
 
 import com.lucid.payment.api.ApiFailure;
 import com.lucid.payment.bus.BusAddress;
+import com.lucid.payment.testing.Await;
 import com.lucid.payment.testing.BusClient;
 import com.lucid.payment.testing.TestService;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 /** Batch requests over the bus, as a sibling service (or the gateway) makes them. */
 final class BatchCalls {
@@ -63,15 +64,7 @@ final class BatchCalls {
 
   /** Waits until the batch has the status, failing with its last view. */
   JsonObject awaitBatch(String batchId, String status, long seconds) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    JsonObject last;
-    do {
-      last = status(batchId, "admin", "admin");
-      if (status.equals(last.getString("status"))) {
-        return last;
-      }
-      Thread.sleep(100);
-    } while (System.nanoTime() < deadline);
-    throw new AssertionError("batch never became " + status + ": " + last.copy().put("payout_ids", "…").encode());
+    return Await.until("batch " + batchId + " to become " + status, Duration.ofSeconds(seconds),
+        () -> status(batchId, "admin", "admin"), b -> status.equals(b.getString("status")));
   }
 }

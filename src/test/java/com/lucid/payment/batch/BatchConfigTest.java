@@ -30,23 +30,23 @@ class BatchConfigTest {
   @Test
   void defaultsAreAHundredItemsNoFeeTenUsdtAndOneMebibyte() {
     ServiceConfig c = load();
-    assertEquals(100, c.payouts().batchMaxItems());
-    assertEquals(0, c.payouts().platformFeeBps());
-    assertEquals(10_000_000L, c.payouts().distributionMinUnits());
+    assertEquals(100, c.payouts().batches().maxItems());
+    assertEquals(0, c.payouts().distribution().platformFeeBps());
+    assertEquals(10_000_000L, c.payouts().distribution().minPayoutUnits());
     assertEquals(1024 * 1024, c.gateway().batchBodyLimit());
   }
 
   @ParameterizedTest(name = "PLATFORM_FEE_PERCENT={0} → {1} bps")
   @CsvSource({"2.5, 250", "0, 0", "0.01, 1", "100, 10000", "12.34, 1234", "7.50, 750"})
   void theFeePercentIsReadExactlyAsBasisPoints(String percent, int bps) {
-    assertEquals(bps, load("PLATFORM_FEE_PERCENT", percent).payouts().platformFeeBps());
+    assertEquals(bps, load("PLATFORM_FEE_PERCENT", percent).payouts().distribution().platformFeeBps());
   }
 
   @Test
   void theBodyLimitGrowsWithTheItemLimit() {
     assertEquals(1024 * 1024, load("BATCH_MAX_ITEMS", "512").gateway().batchBodyLimit());
     assertEquals(10_000 * 2048, load("BATCH_MAX_ITEMS", "10000").gateway().batchBodyLimit());
-    assertEquals(10_000, load("BATCH_MAX_ITEMS", "10000").payouts().batchMaxItems());
+    assertEquals(10_000, load("BATCH_MAX_ITEMS", "10000").payouts().batches().maxItems());
   }
 
   @ParameterizedTest(name = "{0}={1}")

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.lucid.payment.api.Role;
+import com.lucid.payment.testing.Await;
 import com.lucid.payment.testing.HttpApi;
 import com.lucid.payment.testing.TestService;
 import com.lucid.payment.tron.chain.ComplianceProof;
@@ -15,6 +16,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -79,11 +81,8 @@ class BatchHttpTest {
       assertEquals("true", replay.raw().headers().firstValue("Idempotent-Replayed").orElseThrow());
       assertEquals(created.json().getJsonArray("payout_ids"), replay.json().getJsonArray("payout_ids"));
 
-      JsonObject status = new JsonObject();
-      for (int i = 0; i < 600 && !"completed".equals(status.getString("status")); i++) {
-        Thread.sleep(100);
-        status = api.get("/payouts/batch/" + id, operator).json();
-      }
+      JsonObject status = Await.until("batch " + id + " to complete", Duration.ofSeconds(90),
+          () -> api.get("/payouts/batch/" + id, operator).json(), s -> "completed".equals(s.getString("status")));
       assertEquals("completed", status.getString("status"), status.encode());
       assertEquals("4000.5", status.getString("completed_amount_usdt"));
       assertEquals(2_500_000_000L, service.devnet().balance(first.base58()).usdtUnits());

@@ -9,6 +9,7 @@ import com.lucid.payment.devnet.DevnetHandle;
 import com.lucid.payment.devnet.DevnetOptions;
 import com.lucid.payment.devnet.UsdtTransfer;
 import com.lucid.payment.store.StoreSchema;
+import com.lucid.payment.testing.Await;
 import com.lucid.payment.testing.MutableClock;
 import com.lucid.payment.testing.TestService;
 import com.lucid.payment.tron.HotWalletKeyFile;
@@ -18,6 +19,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -81,11 +83,8 @@ class BatchRestartTest {
     try (TestService first = TestService.start(env, clock)) {
       BatchCalls calls = new BatchCalls(first);
       batchId = calls.create("ops", "service", "k", body).getJsonObject("batch").getString("batch_id");
-      JsonObject seen;
-      do {
-        Thread.sleep(50);
-        seen = calls.status(batchId, "ops", "service");
-      } while (seen.getInteger("completed_payouts") < 6);
+      JsonObject seen = Await.until("six of the batch's payouts to be confirmed", Duration.ofSeconds(60),
+          () -> calls.status(batchId, "ops", "service"), s -> s.getInteger("completed_payouts") >= 6);
       assertTrue(seen.getInteger("completed_payouts") < 24, "stopped in the middle: " + seen.encode());
     }
     try (TestService second = TestService.start(env, clock)) {
@@ -123,12 +122,12 @@ class BatchRestartTest {
       BatchCalls calls = new BatchCalls(second);
       MongoClient mongo = second.app().store().mongo();
       Set<String> stored = new HashSet<>();
-      for (int i = 0; i < 200 && stored.size() < 10; i++) {
-        Thread.sleep(50);
+      Await.atMost(Duration.ofSeconds(15), () -> {
         stored.clear();
         mongo.find(StoreSchema.PAYOUTS, new JsonObject().put("batch_id", batchId)).await(5, TimeUnit.SECONDS)
             .forEach(p -> stored.add(p.getString("_id")));
-      }
+        return stored.size();
+      }, n -> n >= 10);
       assertEquals(Set.copyOf(payoutIds), stored, "the sweep wrote the missing payouts with their own ids");
       JsonObject replay = calls.create("ops", "service", "k", body);
       assertTrue(replay.getBoolean("replayed"));

@@ -7,6 +7,7 @@ import com.lucid.payment.api.ErrorCode;
 import com.lucid.payment.api.Role;
 import com.lucid.payment.app.DistributeCommand;
 import com.lucid.payment.bus.BusAddress;
+import com.lucid.payment.testing.Await;
 import com.lucid.payment.testing.BusClient;
 import com.lucid.payment.testing.MutableClock;
 import com.lucid.payment.testing.TestService;
@@ -16,7 +17,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -90,9 +93,8 @@ class DistributeCommandTest {
           "100")));
       JsonObject batch = awaitBatch(bus);
       assertEquals("2026-11-30T00:00:00Z", batch.getString("release_at"));
-      for (int i = 0; i < 400 && !streams.err().toString(StandardCharsets.UTF_8).contains("0/2 settled"); i++) {
-        Thread.sleep(50);
-      }
+      Await.atMost(Duration.ofSeconds(30), () -> streams.err().toString(StandardCharsets.UTF_8),
+          err -> err.contains("0/2 settled"));
       clock.set(Instant.parse("2026-11-30T00:00:01Z"));
       Run done = submitted.get(90, TimeUnit.SECONDS);
 
@@ -116,20 +118,15 @@ class DistributeCommandTest {
 
   /** The period's batch once the command has submitted it and every payout of it is stored. */
   private static JsonObject awaitBatch(BusClient bus) throws Exception {
-    for (int i = 0; i < 400; i++) {
+    return Await.until("the command to submit the period", Duration.ofSeconds(30), () -> {
       try {
         String id = bus.call(BusAddress.DISTRIBUTION_REPORT, new JsonObject().put("period", "2026-11"), "root",
             "admin").getString("batch_id");
-        JsonObject batch = bus.call(BusAddress.BATCH_GET, new JsonObject().put("batch_id", id), "root", "admin");
-        if (batch.getInteger("pending_payouts") == 2) {
-          return batch;
-        }
+        return bus.call(BusAddress.BATCH_GET, new JsonObject().put("batch_id", id), "root", "admin");
       } catch (Exception notYet) {
-        // not submitted yet
+        return null; // not submitted yet
       }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("the command never submitted the period");
+    }, batch -> batch != null && batch.getInteger("pending_payouts") == 2);
   }
 
   @Test

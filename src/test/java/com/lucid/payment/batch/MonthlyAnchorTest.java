@@ -2,7 +2,7 @@ package com.lucid.payment.batch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.lucid.payment.payout.BatchType;
+import com.lucid.payment.payout.model.BatchType;
 import java.time.Instant;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.lucid.payment.devnet.UsdtTransfer;
+import com.lucid.payment.testing.Await;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -101,7 +103,7 @@ class CrashSafetyTest {
         case BROADCAST_IN_FLIGHT -> random.nextInt(delayMs / 2);
         case INCLUDED_NOT_CONFIRMED -> 0;
       };
-      Thread.sleep(jitter);
+      Thread.sleep(jitter); // the scenario: a kill at a random instant after the moment, not a wait for anything
       rig.service.kill();
       rig.devnet.clearFaults();
       System.out.println(context + ": kill " + (k + 1) + " " + moment + " +" + jitter + " ms after " + seen);
@@ -117,8 +119,7 @@ class CrashSafetyTest {
     if (moment == KillMoment.JUST_ACCEPTED) {
       return "the answers";
     }
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (System.nanoTime() < deadline) {
+    return Await.atMost(Duration.ofSeconds(30), () -> {
       Set<String> onChain = rig.devnet.journal().transfers().stream().map(UsdtTransfer::txid)
           .collect(Collectors.toSet());
       List<JsonObject> payouts;
@@ -137,9 +138,8 @@ class CrashSafetyTest {
           return p.getString("payout_id") + " txid " + txid + (included ? " included" : " signed, not on chain");
         }
       }
-      Thread.sleep(50);
-    }
-    return "nothing (the moment was not reached in 30 s)";
+      return null;
+    }, seen -> seen != null).orElse("nothing (the moment was not reached in 30 s)");
   }
 
   @Test
@@ -162,7 +162,7 @@ class CrashSafetyTest {
         }
         submitters.add(pool.submit(() -> {
           for (int i = 0; i < orders.size(); i++) {
-            Thread.sleep(pausesMs.get(i));
+            Thread.sleep(pausesMs.get(i)); // the scenario: clients that post at their own pace
             String id = client.submit(orders.get(i)).getString("payout_id");
             idByKey.put(orders.get(i).key(), id);
             assertNull(accepted.put(id, orders.get(i)), context + ": one payout id for two keys");
@@ -172,7 +172,8 @@ class CrashSafetyTest {
       }
       int kills = 3 + random.nextInt(2);
       for (int k = 0; k < kills && !submitters.stream().allMatch(Future::isDone); k++) {
-        Thread.sleep(200 + random.nextInt(800));
+        Thread.sleep(200 + random.nextInt(800)); // the scenario: the next kill at a random instant
+        // a spin, not a wait: the kill must land while a POST is in flight, a moment a 50 ms probe would miss
         while (client.inFlight() == 0 && !submitters.stream().allMatch(Future::isDone)) {
           Thread.sleep(1);
         }

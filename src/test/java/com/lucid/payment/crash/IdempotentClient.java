@@ -49,6 +49,7 @@ final class IdempotentClient {
       if (answer instanceof PayoutsApi.Refused refused && !refused.retryable()) {
         throw new AssertionError(context + ": order " + order.key() + " refused: " + refused);
       }
+      // the scenario's client backs off before it retries, as a real one would: a pause, not a wait
       if (answer instanceof PayoutsApi.NoAnswer) {
         unanswered.incrementAndGet();
         Thread.sleep(100);

@@ -5,13 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.lucid.payment.api.Usdt;
 import com.lucid.payment.devnet.UsdtTransfer;
+import com.lucid.payment.testing.Await;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /** The end of a crash run: every accepted payout confirmed, and the chain showing each paid exactly once. */
@@ -23,26 +25,22 @@ final class Settlement {
    * one still open when {@code seconds} run out, fails the test with every payout's state.
    */
   static Map<String, JsonObject> awaitAllConfirmed(PayoutsApi api, int seconds, String context) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    Map<String, JsonObject> byId = Map.of();
-    while (System.nanoTime() < deadline) {
+    AtomicReference<Map<String, JsonObject>> seen = new AtomicReference<>(Map.of());
+    // a probe lists every payout: as often as before, not as often as a cheap one
+    return Await.atMost(Duration.ofSeconds(seconds), Duration.ofMillis(250), () -> {
       try {
-        byId = api.all().stream().collect(Collectors.toMap(p -> p.getString("payout_id"), p -> p));
+        seen.set(api.all().stream().collect(Collectors.toMap(p -> p.getString("payout_id"), p -> p)));
       } catch (IOException busy) {
-        Thread.sleep(200);
-        continue;
+        return false;
       }
-      for (JsonObject p : byId.values()) {
+      for (JsonObject p : seen.get().values()) {
         if (Set.of("failed", "cancelled").contains(p.getString("status"))) {
           throw new AssertionError(context + ": payout ended " + p.getString("status") + ": " + p.encode());
         }
       }
-      if (byId.values().stream().allMatch(p -> "confirmed".equals(p.getString("status")))) {
-        return byId;
-      }
-      Thread.sleep(250);
-    }
-    throw new AssertionError(context + ": not all payouts confirmed: " + summary(byId));
+      return seen.get().values().stream().allMatch(p -> "confirmed".equals(p.getString("status")));
+    }, Boolean::booleanValue).map(all -> seen.get())
+        .orElseThrow(() -> new AssertionError(context + ": not all payouts confirmed: " + summary(seen.get())));
   }
 
   private static Map<String, String> summary(Map<String, JsonObject> byId) {

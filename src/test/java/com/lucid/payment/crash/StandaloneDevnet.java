@@ -2,9 +2,11 @@ package com.lucid.payment.crash;
 
 import com.lucid.payment.devnet.FaultType;
 import com.lucid.payment.devnet.UsdtTransfer;
+import com.lucid.payment.testing.Await;
 import com.lucid.payment.testing.ServiceProcess;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,12 +36,11 @@ final class StandaloneDevnet implements AutoCloseable {
   static StandaloneDevnet start(Path dir, long blockMs, String fund) throws Exception {
     ServiceProcess process = ServiceProcess.start(dir, Map.of(), "com.lucid.payment.app.Main", "devnet",
         "--port", "0", "--block-ms", Long.toString(blockMs), "--control", "--fund", fund);
-    for (int i = 0; i < 600; i++) {
-      Optional<String> line = process.lines().stream().filter(l -> l.startsWith(API_LINE)).findFirst();
-      if (line.isPresent()) {
-        return new StandaloneDevnet(process, line.get().substring(API_LINE.length()).strip());
-      }
-      Thread.sleep(100);
+    Optional<String> line = Await.atMost(Duration.ofSeconds(60),
+        () -> process.lines().stream().filter(l -> l.startsWith(API_LINE)).findFirst(), Optional::isPresent)
+        .flatMap(found -> found);
+    if (line.isPresent()) {
+      return new StandaloneDevnet(process, line.get().substring(API_LINE.length()).strip());
     }
     process.close();
     throw new AssertionError("the devnet did not start; output:\n" + process.output());
@@ -85,9 +86,8 @@ final class StandaloneDevnet implements AutoCloseable {
   /** Waits until the head is {@code blocks} past where it is now: time for whatever is pooled to land or expire. */
   void awaitBlocks(int blocks) throws Exception {
     long target = journal().headBlock() + blocks;
-    while (journal().headBlock() < target) {
-      Thread.sleep(50);
-    }
+    Await.until("the devnet's head to reach block " + target, Duration.ofSeconds(120), () -> journal().headBlock(),
+        head -> head >= target);
   }
 
   @Override

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.lucid.payment.testing.Await;
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.Proxy;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -104,17 +106,19 @@ class ReadOnlyRootTest {
 
   /** Waits for the service's ready line and returns its management port. */
   private static int awaitReady(Process service, Path stdout, Path stderr) throws Exception {
-    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-    while (System.nanoTime() < deadline) {
+    Optional<Integer> port = Await.atMost(START_TIMEOUT, () -> {
       Matcher ready = READY.matcher(Files.readString(stdout) + Files.readString(stderr));
       if (ready.find()) {
-        return Integer.parseInt(ready.group(1));
+        return Optional.of(Integer.parseInt(ready.group(1)));
       }
       if (!service.isAlive()) {
         fail("the service exited with " + service.exitValue() + " before it was ready:\n"
             + Files.readString(stdout) + Files.readString(stderr));
       }
-      Thread.sleep(100);
+      return Optional.<Integer>empty();
+    }, Optional::isPresent).flatMap(p -> p);
+    if (port.isPresent()) {
+      return port.get();
     }
     return fail("the service was not ready within " + START_TIMEOUT + ":\n" + Files.readString(stderr));
   }

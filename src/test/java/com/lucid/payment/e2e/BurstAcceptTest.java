@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.lucid.payment.api.Role;
 import com.lucid.payment.store.StoreSchema;
+import com.lucid.payment.testing.Await;
 import com.lucid.payment.testing.HttpApi;
 import com.lucid.payment.testing.TestService;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -46,14 +48,8 @@ class BurstAcceptTest {
 
   /** Posts until the answer is not 409 (still in flight): what a client retrying would do. */
   private static HttpApi.Reply post(HttpApi api, String token, String key, JsonObject body) throws Exception {
-    for (int i = 0; i < 200; i++) {
-      HttpApi.Reply r = api.post("/payouts", token, body.encode(), Map.of("Idempotency-Key", key));
-      if (r.status() != 409) {
-        return r;
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("key " + key + " stayed in flight");
+    return Await.until("key " + key + " to be answered, not in flight", Duration.ofSeconds(10),
+        () -> api.post("/payouts", token, body.encode(), Map.of("Idempotency-Key", key)), r -> r.status() != 409);
   }
 
   @Test

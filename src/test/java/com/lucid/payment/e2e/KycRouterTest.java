@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.lucid.payment.api.Role;
+import com.lucid.payment.testing.Await;
 import com.lucid.payment.testing.HttpApi;
 import com.lucid.payment.testing.TestService;
 import com.lucid.payment.tron.chain.ComplianceProof;
@@ -14,6 +15,7 @@ import com.lucid.payment.tron.chain.TronAddress;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -81,10 +83,8 @@ class KycRouterTest {
         ComplianceSignature.sign(signer, recipient, kycHash, expiry)).encode(), Map.of("Idempotency-Key", "k6"));
     assertEquals(201, ok.status(), ok.body());
     String id = ok.json().getString("payout_id");
-    for (int i = 0; i < 1200 && !"confirmed".equals(api.get("/payouts/" + id, operator).json()
-        .getString("status")); i++) {
-      Thread.sleep(50);
-    }
+    Await.atMost(Duration.ofSeconds(60), () -> api.get("/payouts/" + id, operator).json().getString("status"),
+        "confirmed"::equals);
     assertEquals(2_500_000_000L, service.devnet().balance(recipient.base58()).usdtUnits());
 
     String metrics = new HttpApi("http://127.0.0.1:" + service.app().managementPort()).get("/metrics", null).body();

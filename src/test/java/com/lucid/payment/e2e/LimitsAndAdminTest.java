@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.lucid.payment.api.Role;
+import com.lucid.payment.testing.Await;
 import com.lucid.payment.testing.HttpApi;
 import com.lucid.payment.testing.TestService;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,14 +49,8 @@ class LimitsAndAdminTest {
   }
 
   private JsonObject awaitPayout(String id, String field, String value) throws Exception {
-    for (int i = 0; i < 1200; i++) {
-      JsonObject p = api.get("/payouts/" + id, admin).json();
-      if (value.equals(p.getString(field))) {
-        return p;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("payout " + id + " never had " + field + "=" + value);
+    return Await.until("payout " + id + " to have " + field + "=" + value, Duration.ofSeconds(60),
+        () -> api.get("/payouts/" + id, admin).json(), p -> value.equals(p.getString(field)));
   }
 
   @Test
@@ -97,13 +93,8 @@ class LimitsAndAdminTest {
   /** Whether /metrics shows the line within the gauges' refresh (every 5 s). */
   private boolean awaitMetric(String line) throws Exception {
     HttpApi management = new HttpApi("http://127.0.0.1:" + service.app().managementPort());
-    for (int i = 0; i < 150; i++) {
-      if (management.get("/metrics", null).body().lines().anyMatch(line::equals)) {
-        return true;
-      }
-      Thread.sleep(100);
-    }
-    return false;
+    return Await.atMost(Duration.ofSeconds(15), () -> management.get("/metrics", null).body().lines()
+        .anyMatch(line::equals), Boolean::booleanValue).isPresent();
   }
 
   @Test

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.lucid.payment.api.Role;
 import com.lucid.payment.api.Usdt;
+import com.lucid.payment.testing.Await;
 import com.lucid.payment.testing.HttpApi;
 import com.lucid.payment.testing.TestService;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -74,24 +76,12 @@ class OnChainFailureTest {
   }
 
   private JsonObject await(HttpApi api, String token, String id, String status) throws Exception {
-    for (int i = 0; i < 2000; i++) {
-      JsonObject p = api.get("/payouts/" + id, token).json();
-      if (status.equals(p.getString("status"))) {
-        return p;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError(id + " never " + status);
+    return Await.until(id + " to be " + status, Duration.ofSeconds(100), () -> api.get("/payouts/" + id, token).json(),
+        p -> status.equals(p.getString("status")));
   }
 
   private JsonObject awaitHold(HttpApi api, String token, String id) throws Exception {
-    for (int i = 0; i < 2000; i++) {
-      JsonObject p = api.get("/payouts/" + id, token).json();
-      if (p.getString("hold_reason") != null) {
-        return p;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError(id + " never held");
+    return Await.until(id + " to be held", Duration.ofSeconds(100), () -> api.get("/payouts/" + id, token).json(),
+        p -> p.getString("hold_reason") != null);
   }
 }

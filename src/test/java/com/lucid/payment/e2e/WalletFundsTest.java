@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.lucid.payment.api.Role;
+import com.lucid.payment.testing.Await;
 import com.lucid.payment.testing.HttpApi;
 import com.lucid.payment.testing.TestService;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -64,15 +66,14 @@ class WalletFundsTest {
   /** The first of the payouts whose field reaches the value. */
   private static JsonObject await(HttpApi api, String token, List<String> ids, String field, String value)
       throws Exception {
-    for (int i = 0; i < 1_000; i++) {
+    return Await.until("a payout to reach " + field + "=" + value, Duration.ofSeconds(60), () -> {
       for (String id : ids) {
         JsonObject p = api.get("/payouts/" + id, token).json();
         if (value.equals(p.getString(field))) {
           return p;
         }
       }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("no payout reached " + field + "=" + value);
+      return null;
+    }, p -> p != null);
   }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.lucid.payment.api.Role;
+import com.lucid.payment.testing.Await;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
@@ -45,16 +47,10 @@ class AccessLogTest extends GatewayFixture {
     root.removeHandler(capture);
   }
 
-  private List<String> accessLines(int expected) throws InterruptedException {
-    for (int i = 0; i < 100; i++) {
-      List<String> lines = records.stream().filter(r -> r.getLoggerName().equals("access"))
-          .map(LogRecord::getMessage).toList();
-      if (lines.size() >= expected) {
-        return lines;
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("fewer than " + expected + " access lines: " + records);
+  private List<String> accessLines(int expected) throws Exception {
+    return Await.until(expected + " access lines", Duration.ofSeconds(5), () -> records.stream()
+        .filter(r -> r.getLoggerName().equals("access")).map(LogRecord::getMessage).toList(),
+        lines -> lines.size() >= expected);
   }
 
   @Test

@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.lucid.payment.api.ErrorCode;
+import com.lucid.payment.testing.Await;
 import com.lucid.payment.testing.ServiceProcess;
 import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -23,15 +26,11 @@ class DevnetStartTest {
   @TempDir Path dir;
 
   /** The banner follows the "ready:" line. */
-  private static String banner(ServiceProcess service) throws InterruptedException {
-    for (int i = 0; i < 200; i++) {
-      if (service.lines().stream().anyMatch(l -> l.startsWith("curl -s http"))) {
-        String output = service.output();
-        return output.substring(output.indexOf("export TOKEN='"));
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("no banner in the start-up output:\n" + service.output());
+  private static String banner(ServiceProcess service) throws Exception {
+    Await.until("the banner in the start-up output", Duration.ofSeconds(10),
+        () -> service.lines().stream().anyMatch(l -> l.startsWith("curl -s http")));
+    String output = service.output();
+    return output.substring(output.indexOf("export TOKEN='"));
   }
 
   @Test
@@ -58,14 +57,13 @@ class DevnetStartTest {
       assertEquals(payout.getString("payout_id"), new JsonObject(out[0]).getString("payout_id"));
 
       Http http = new Http(service.gatewayPort());
-      String status = "";
-      for (int i = 0; i < 400 && !status.equals("confirmed"); i++) {
+      String status = Await.atMost(Duration.ofSeconds(60), Duration.ofMillis(100), () -> {
         Http.Response r = http.get("/payouts/" + id, token);
         assertEquals(200, r.status(), r.body());
-        status = r.json().getString("status");
-        assertTrue(!status.equals("failed") && !status.equals("cancelled"), r.body());
-        Thread.sleep(100);
-      }
+        String now = r.json().getString("status");
+        assertTrue(!now.equals("failed") && !now.equals("cancelled"), r.body());
+        return now;
+      }, "confirmed"::equals).orElse("not confirmed");
       assertEquals("confirmed", status, service.output());
       JsonObject transaction = http.get("/payouts/" + id + "/transaction", token).json();
       assertTrue(transaction.getString("txid").matches("[0-9a-f]{64}"), transaction.encode());

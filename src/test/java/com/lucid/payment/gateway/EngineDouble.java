@@ -47,8 +47,7 @@ final class EngineDouble {
     received.add(new Received(address, msg.body(), CallContext.fromHeaders(msg.headers())));
     Object answer = answers.getOrDefault(address, m -> canned(address, m.body())).apply(msg);
     if (answer instanceof ApiFailure failure) {
-      ReplyException reply = failure.toReply();
-      msg.fail(reply.failureCode(), reply.getMessage());
+      msg.reply(failure);
     } else if (answer instanceof ReplyException raw) {
       msg.fail(raw.failureCode(), raw.getMessage());
     } else {

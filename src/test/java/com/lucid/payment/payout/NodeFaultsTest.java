@@ -3,14 +3,17 @@ package com.lucid.payment.payout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.lucid.payment.api.Usdt;
 import com.lucid.payment.bus.BusAddress;
 import com.lucid.payment.devnet.DevnetFault;
 import com.lucid.payment.devnet.FaultType;
 import com.lucid.payment.devnet.UsdtTransfer;
+import com.lucid.payment.testing.Await;
 import com.lucid.payment.testing.BusClient;
 import com.lucid.payment.testing.TestService;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +94,9 @@ class NodeFaultsTest {
     BusClient client = start();
     String pause = service.devnet().injectFault(DevnetFault.of(FaultType.PAUSE_BLOCKS));
     Map<String, String> payouts = payMany(client, 4, "paused-");
-    Thread.sleep(4_000); // longer than the 3 s expiration window: the attempts expire unincluded and are re-signed
+    // the scenario's own pause, not a wait: no block for longer than the 3 s expiration window, so the attempts
+    // expire unincluded and must be proven dead and re-signed
+    Thread.sleep(4_000);
     service.devnet().clearFault(pause);
     assertPaidExactlyOnce(payouts, client);
   }
@@ -113,13 +118,8 @@ class NodeFaultsTest {
   }
 
   private JsonObject awaitHold(BusClient client, String id) throws Exception {
-    for (int i = 0; i < 400; i++) {
-      JsonObject p = client.call(BusAddress.PAYOUT_GET, new JsonObject().put("payout_id", id), "admin", "admin");
-      if (p.getString("hold_reason") != null) {
-        return p;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("payout " + id + " waits without a reason");
+    return Await.until("payout " + id + " to say why it waits", Duration.ofSeconds(30),
+        () -> client.call(BusAddress.PAYOUT_GET, new JsonObject().put("payout_id", id), "admin", "admin"),
+        p -> p.getString("hold_reason") != null);
   }
 }

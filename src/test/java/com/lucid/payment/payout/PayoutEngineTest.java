@@ -4,17 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.lucid.payment.api.ApiFailure;
 import com.lucid.payment.bus.BusAddress;
 import com.lucid.payment.bus.CallContext;
 import com.lucid.payment.bus.Plane;
 import com.lucid.payment.bus.PlaneBus;
 import com.lucid.payment.devnet.UsdtTransfer;
+import com.lucid.payment.payout.model.AuditTrail;
 import com.lucid.payment.store.StoreSchema;
+import com.lucid.payment.testing.Await;
 import com.lucid.payment.testing.TestService;
 import com.lucid.payment.tron.chain.TronAddress;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -46,16 +51,9 @@ class PayoutEngineTest {
   }
 
   private JsonObject awaitStatus(String payoutId, String user, String status) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    JsonObject last;
-    do {
-      last = call(BusAddress.PAYOUT_GET, new JsonObject().put("payout_id", payoutId), user, "end_user");
-      if (status.equals(last.getString("status"))) {
-        return last;
-      }
-      Thread.sleep(50);
-    } while (System.nanoTime() < deadline);
-    throw new AssertionError("payout never became " + status + ": " + last.encodePrettily());
+    return Await.until("payout " + payoutId + " to become " + status, Duration.ofSeconds(60),
+        () -> call(BusAddress.PAYOUT_GET, new JsonObject().put("payout_id", payoutId), user, "end_user"),
+        p -> status.equals(p.getString("status")));
   }
 
   @Test

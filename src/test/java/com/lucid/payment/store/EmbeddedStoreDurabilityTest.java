@@ -3,11 +3,13 @@ package com.lucid.payment.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.lucid.payment.testing.Await;
 import com.lucid.payment.testing.ServiceProcess;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,9 +52,8 @@ class EmbeddedStoreDurabilityTest {
       try (ServiceProcess writer = ServiceProcess.start(dir, Map.of(),
           "com.lucid.payment.testing.StoreWriterMain", file.toString(), String.valueOf(concurrency))) {
         long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(800 + random.nextInt(1500));
-        while (System.nanoTime() < until || inserts(writer.lines()) < 50) {
-          Thread.sleep(20);
-        }
+        Await.until("50 acknowledged inserts, and the run's random kill moment", Duration.ofSeconds(60),
+            () -> System.nanoTime() >= until && inserts(writer.lines()) >= 50);
         writer.kill();
         acked = writer.lines();
       }

@@ -4,25 +4,25 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 /**
  * The one way tests wait: probe until a condition holds or a bounded time has passed, then fail naming what was
- * awaited and the last value seen. A probe that throws an IOException (a connection not up yet) is probed again.
+ * awaited and the last value seen. A probe that throws an IOException (a connection not up yet) is probed again;
+ * any other exception ends the wait at once.
  */
 public final class Await {
-  private static final long PROBE_EVERY_MS = 50;
+  private static final Duration PROBE_EVERY = Duration.ofMillis(50);
 
   private Await() {}
 
-  /** The first probed value that satisfies {@code done}. */
+  /** The first probed value that satisfies {@code done}; fails naming {@code what} and the last value. */
   public static <T> T until(String what, Duration timeout, Callable<T> probe, Predicate<T> done) throws Exception {
-    Object[] last = new Object[1];
-    return value(what, timeout, () -> {
-      T v = probe.call();
-      last[0] = v;
-      return done.test(v) ? Optional.of(v) : Optional.empty();
-    }, () -> "; last seen: " + last[0]);
+    AtomicReference<T> last = new AtomicReference<>();
+    AtomicReference<IOException> failure = new AtomicReference<>();
+    return atMost(timeout, PROBE_EVERY, probe, done, last, failure).orElseThrow(() -> new AssertionError("waited "
+        + timeout.toSeconds() + " s for " + what + "; last seen: " + last.get(), failure.get()));
   }
 
   /** Waits until {@code condition} is true. */
@@ -30,28 +30,39 @@ public final class Await {
     until(what, timeout, condition, Boolean::booleanValue);
   }
 
-  /** The first value {@code probe} gives. */
+  /** The first value {@code probe} gives (a present Optional). */
   public static <T> T value(String what, Duration timeout, Callable<Optional<T>> probe) throws Exception {
-    return value(what, timeout, probe, () -> "");
+    return until(what, timeout, probe, Optional::isPresent).orElseThrow();
   }
 
-  private static <T> T value(String what, Duration timeout, Callable<Optional<T>> probe,
-      java.util.function.Supplier<String> lastSeen) throws Exception {
+  /**
+   * For a wait whose end is not a failure (a moment a scenario may or may not reach): the first probed value that
+   * satisfies {@code done}, or empty once {@code timeout} has passed.
+   */
+  public static <T> Optional<T> atMost(Duration timeout, Callable<T> probe, Predicate<T> done) throws Exception {
+    return atMost(timeout, PROBE_EVERY, probe, done);
+  }
+
+  /** As {@link #atMost(Duration, Callable, Predicate)}, probing {@code every} (a probe that costs the service). */
+  public static <T> Optional<T> atMost(Duration timeout, Duration every, Callable<T> probe, Predicate<T> done)
+      throws Exception {
+    return atMost(timeout, every, probe, done, new AtomicReference<>(), new AtomicReference<>());
+  }
+
+  private static <T> Optional<T> atMost(Duration timeout, Duration every, Callable<T> probe, Predicate<T> done,
+      AtomicReference<T> last, AtomicReference<IOException> failure) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
-    IOException failure = null;
-    while (true) {
+    do {
       try {
-        Optional<T> value = probe.call();
-        if (value.isPresent()) {
-          return value.get();
+        last.set(probe.call());
+        if (done.test(last.get())) {
+          return Optional.of(last.get());
         }
       } catch (IOException e) {
-        failure = e;
+        failure.set(e);
       }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("waited " + timeout.toSeconds() + " s for " + what + lastSeen.get(), failure);
-      }
-      Thread.sleep(PROBE_EVERY_MS);
-    }
+      Thread.sleep(every.toMillis());
+    } while (System.nanoTime() < deadline);
+    return Optional.empty();
   }
 }

@@ -7,6 +7,7 @@ import com.lucid.payment.bus.Plane;
 import com.lucid.payment.bus.PlaneBus;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /** A sibling service on the ops plane calling the payout addresses, as tests need it. */
@@ -42,15 +43,8 @@ public final class BusClient {
 
   /** Waits until the payout has the status, failing with its last view. */
   public JsonObject awaitStatus(String payoutId, String status, long seconds) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    JsonObject last;
-    do {
-      last = call(BusAddress.PAYOUT_GET, new JsonObject().put("payout_id", payoutId), "admin", "admin");
-      if (status.equals(last.getString("status"))) {
-        return last;
-      }
-      Thread.sleep(50);
-    } while (System.nanoTime() < deadline);
-    throw new AssertionError("payout never became " + status + ": " + last.encodePrettily());
+    return Await.until("payout " + payoutId + " to become " + status, Duration.ofSeconds(seconds),
+        () -> call(BusAddress.PAYOUT_GET, new JsonObject().put("payout_id", payoutId), "admin", "admin"),
+        p -> status.equals(p.getString("status")));
   }
 }

@@ -26,6 +26,11 @@ public final class MutableClock extends Clock {
     offset.set(Duration.between(Instant.now(), now));
   }
 
+  /** Moves the clock on by {@code step} (a recovery timeout, a lease, an expiration) at once. */
+  public void advance(Duration step) {
+    offset.updateAndGet(o -> o.plus(step));
+  }
+
   @Override
   public Instant instant() {
     return Instant.now().plus(offset.get());

@@ -14,6 +14,7 @@ import com.lucid.payment.devnet.Devnet;
 import com.lucid.payment.devnet.DevnetHandle;
 import com.lucid.payment.devnet.DevnetOptions;
 import com.lucid.payment.seal.PayoutSeal;
+import com.lucid.payment.testing.Await;
 import com.lucid.payment.tron.api.AttemptRef;
 import com.lucid.payment.tron.api.SealedPayout;
 import com.lucid.payment.tron.api.SignedAttempt;
@@ -31,6 +32,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -159,22 +161,13 @@ final class ClientOnDevnet {
     }
   }
 
-  /** Polls until the value satisfies the condition; the test's @Timeout bounds the wait. */
+  /** Polls until the value satisfies the condition (the test's @Timeout is shorter than this bound). */
   static <T> T eventually(Supplier<T> read, Predicate<T> condition) {
-    while (true) {
-      T value = read.get();
-      if (condition.test(value)) {
-        return value;
-      }
-      sleep(BLOCK_MS);
-    }
-  }
-
-  static void sleep(long ms) {
     try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      return Await.until("the devnet to get there", Duration.ofMinutes(2), read::get, condition);
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Exception e) {
       throw new IllegalStateException(e);
     }
   }
